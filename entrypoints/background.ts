@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Filled in by lib/background-*.ts modules; kept thin on purpose.
+});

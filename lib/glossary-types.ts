@@ -1,0 +1,76 @@
+// Types for data/glossary/*.json. They mirror data/glossary.schema.json;
+// tests/unit/glossary-validation.test.ts checks the data against both.
+
+export const CATEGORIES = [
+  'substances',
+  'mechanism',
+  'treatment',
+  'effects',
+  'risks',
+  'conditions',
+  'interactions',
+  'slang',
+  'research',
+  'support',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  substances: 'Substances and forms',
+  mechanism: 'How it works',
+  treatment: 'Treatment and clinical practice',
+  effects: 'Effects and experiences',
+  risks: 'Risks and harms',
+  conditions: 'Mental-health conditions',
+  interactions: 'Interactions',
+  slang: 'Slang and street terms',
+  research: 'Research terms',
+  support: 'Support and crisis',
+};
+
+export type Tier = 1 | 2 | 3 | 4;
+export type Severity = 'info' | 'caution' | 'danger';
+export type InteractionRisk = 'dangerous' | 'caution' | 'low';
+
+export interface Alias {
+  text: string;
+  caseSensitive?: boolean;
+  tier: Tier;
+  context?: string[];
+  negative?: string[];
+  joined?: boolean;
+  plural?: boolean;
+  pageContext?: boolean;
+}
+
+export interface SafetyNote {
+  severity: Severity;
+  text: string;
+}
+
+export interface Interaction {
+  substance: string;
+  risk: InteractionRisk;
+  why: string;
+}
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  aliases: Alias[];
+  category: Category;
+  short: string;
+  explanation: string;
+  senseNote?: string;
+  safety: SafetyNote[];
+  interactions?: Interaction[];
+  crisis?: boolean;
+  related: string[];
+  sources: Source[];
+  reviewed: string;
+}

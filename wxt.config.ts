@@ -1,0 +1,58 @@
+import { defineConfig } from 'wxt';
+
+// Every per-browser manifest difference lives in this one function.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  outDir: '.output',
+  manifest: ({ browser }) => {
+    const isFirefox = browser === 'firefox';
+    return {
+      name: 'Ketamine Lens',
+      description:
+        'Explains ketamine-related terms where you read them: quiet marks, plain-language popovers with safety notes and sources. Nothing leaves your browser.',
+      // storage: settings; contextMenus: "Explain with Ketamine Lens" on selected text.
+      permissions: ['storage', 'contextMenus'],
+      commands: {
+        'next-term': {
+          suggested_key: { default: 'Alt+Shift+K' },
+          description: 'Explain the next marked term on the page',
+        },
+        'toggle-site': {
+          suggested_key: { default: 'Alt+Shift+L' },
+          description: 'Turn Ketamine Lens on or off for this site',
+        },
+      },
+      web_accessible_resources: isFirefox
+        ? undefined
+        : [{ resources: ['popover.html'], matches: ['<all_urls>'], use_dynamic_url: false }],
+      ...(isFirefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'ketamine-lens@ketamine-lens.org',
+                // CSS Custom Highlight API shipped in Firefox 140.
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+  hooks: {
+    // Firefox MV2 takes web_accessible_resources as a flat list.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') {
+        if (manifest.manifest_version === 2) {
+          manifest.web_accessible_resources = ['popover.html'] as never;
+        } else {
+          manifest.web_accessible_resources = [
+            { resources: ['popover.html'], matches: ['<all_urls>'] },
+          ] as never;
+        }
+      }
+    },
+  },
+});
