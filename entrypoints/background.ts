@@ -1,3 +1,5 @@
+import { startBackground } from '../lib/background/background-main';
+
 export default defineBackground(() => {
-  // Filled in by lib/background-*.ts modules; kept thin on purpose.
+  startBackground();
 });

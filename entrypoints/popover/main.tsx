@@ -1,4 +1,7 @@
 import { createRoot } from 'react-dom/client';
+import '../../components/styles.css';
+import './popover.css';
+import { PopoverApp } from './PopoverApp';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<main>Ketamine Lens</main>);
+if (root) createRoot(root).render(<PopoverApp />);

@@ -1,0 +1,101 @@
+// The popover page, shown in an iframe on web pages. It talks to the content
+// script only through the MessagePort handed over with the right nonce.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { EntryCard } from '../../components/EntryCard';
+import { entryById } from '../../lib/glossary';
+import { CONNECT_TYPE, type FromPopover, parseToPopover } from '../../lib/popover-protocol';
+import { setSite } from '../../lib/settings';
+import { updateSettings } from '../../lib/settings-store';
+
+const nonce = location.hash.slice(1);
+
+export function PopoverApp() {
+  const [stack, setStack] = useState<string[]>([]);
+  const [siteKey, setSiteKey] = useState<string | null>(null);
+  const portRef = useRef<MessagePort | null>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const focusNext = useRef(false);
+
+  const post = useCallback((msg: FromPopover) => portRef.current?.postMessage(msg), []);
+
+  useEffect(() => {
+    const onConnect = (event: MessageEvent) => {
+      // Only the first port that carries our nonce is accepted.
+      if (portRef.current || !nonce) return;
+      const data = event.data as { type?: unknown; nonce?: unknown } | null;
+      if (data?.type !== CONNECT_TYPE || data.nonce !== nonce || !event.ports[0]) return;
+      const port = event.ports[0];
+      portRef.current = port;
+      port.onmessage = (e) => {
+        const msg = parseToPopover(e.data);
+        if (!msg) return;
+        if (msg.type === 'hide') {
+          setStack([]);
+          return;
+        }
+        if (!entryById(msg.id)) return;
+        focusNext.current = msg.focus;
+        setSiteKey(msg.siteKey);
+        setStack([msg.id]);
+      };
+      port.postMessage({ type: 'ready' } satisfies FromPopover);
+    };
+    window.addEventListener('message', onConnect);
+    return () => window.removeEventListener('message', onConnect);
+  }, []);
+
+  // Report our height so the host can size the iframe (it scrolls when taller than the space).
+  useLayoutEffect(() => {
+    const el = dialogRef.current;
+    if (!el) return;
+    const report = () => post({ type: 'size', height: Math.ceil(el.scrollHeight) });
+    report();
+    const ro = new ResizeObserver(report);
+    ro.observe(el);
+    if (focusNext.current) {
+      focusNext.current = false;
+      el.focus();
+    }
+    return () => ro.disconnect();
+  }, [stack, post]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') post({ type: 'close', returnFocus: true });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [post]);
+
+  const id = stack[stack.length - 1];
+  const entry = id ? entryById(id) : undefined;
+  if (!entry) return <div ref={dialogRef} />;
+
+  return (
+    <div
+      ref={dialogRef}
+      className="kl-popover"
+      role="dialog"
+      aria-labelledby="kl-popover-title"
+      tabIndex={-1}
+    >
+      <EntryCard
+        entry={entry}
+        headingId="kl-popover-title"
+        onNavigate={(next: string) => setStack((s) => [...s, next])}
+        onBack={stack.length > 1 ? () => setStack((s) => s.slice(0, -1)) : undefined}
+        onSearch={() => {
+          void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(entry.term)}`) });
+        }}
+        onTurnOffSite={
+          siteKey
+            ? () => {
+                void updateSettings((s) => setSite(s, siteKey, false));
+              }
+            : undefined
+        }
+      />
+    </div>
+  );
+}

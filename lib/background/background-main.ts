@@ -1,0 +1,102 @@
+// Background glue: keyboard commands, the context menu, the toolbar badge.
+// Holds no state of its own beyond per-tab counts (rebuilt from the tabs).
+import { browser } from 'wxt/browser';
+import { parseMessage } from '../messages';
+import { isSiteEnabled, setSite, type Settings } from '../settings';
+import { loadSettings, updateSettings, watchSettings } from '../settings-store';
+import { siteKeyFromUrl } from '../site-key';
+
+const MENU_ID = 'ketamine-lens-explain';
+/** frame counts per tab: the badge shows their sum. */
+const counts = new Map<number, Map<string, number>>();
+
+function action() {
+  // MV2 Firefox exposes browserAction; MV3 exposes action.
+  return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
+}
+
+async function updateBadge(tabId: number, url: string | undefined, settings?: Settings) {
+  const s = settings ?? (await loadSettings());
+  const site = url ? siteKeyFromUrl(url) : null;
+  const on = s.enabled && site?.kind === 'site' && isSiteEnabled(s, site.key);
+  const a = action();
+  try {
+    if (!on && site?.kind === 'site') {
+      await a.setBadgeText({ tabId, text: 'off' });
+      await a.setBadgeBackgroundColor({ tabId, color: '#6b6b6b' });
+      await a.setTitle({ tabId, title: s.enabled ? 'Ketamine Lens: off on this site' : 'Ketamine Lens: off everywhere' });
+      return;
+    }
+    const total = [...(counts.get(tabId)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    await a.setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
+    await a.setBadgeBackgroundColor({ tabId, color: '#1f5f86' });
+    await a.setTitle({ tabId, title: total > 0 ? `Ketamine Lens: ${total} terms explained on this page` : 'Ketamine Lens' });
+  } catch {
+    // the tab may have closed meanwhile
+  }
+}
+
+async function refreshAllBadges(settings: Settings) {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id !== undefined ? updateBadge(t.id, t.url, settings) : undefined)));
+}
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export function startBackground(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Explain with Ketamine Lens', contexts: ['selection'] }),
+    );
+  });
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+    const text = (info.selectionText ?? '').slice(0, 500);
+    const reply = (await browser.tabs
+      .sendMessage(tab.id, { type: 'kl:explain-selection', text }, { frameId: info.frameId ?? 0 })
+      .catch(() => null)) as { found?: boolean } | null;
+    if (!reply?.found) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text.trim())}`) });
+    }
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const tab = await activeTab();
+    if (tab?.id === undefined) return;
+    if (command === 'next-term') {
+      await browser.tabs.sendMessage(tab.id, { type: 'kl:next-term' }, { frameId: 0 }).catch(() => {});
+    } else if (command === 'toggle-site') {
+      const site = tab.url ? siteKeyFromUrl(tab.url) : null;
+      if (site?.kind !== 'site') return;
+      await updateSettings((s) => setSite(s, site.key, !isSiteEnabled(s, site.key)));
+    }
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: { id?: number; url?: string } }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const msg = parseMessage(raw);
+    if (!msg) return undefined;
+    if (msg.type === 'kl:count' && sender.tab?.id !== undefined) {
+      const tabId = sender.tab.id;
+      const frames = counts.get(tabId) ?? new Map<string, number>();
+      frames.set(msg.frameUrl, msg.count);
+      counts.set(tabId, frames);
+      void updateBadge(tabId, sender.tab.url);
+    } else if (msg.type === 'kl:open-search') {
+      void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`) });
+    }
+    return undefined;
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' && change.url) counts.delete(tabId);
+    if (change.status === 'complete' || change.url) void updateBadge(tabId, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+
+  watchSettings((s) => void refreshAllBadges(s));
+}

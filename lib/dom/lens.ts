@@ -1,0 +1,273 @@
+// The page-side engine: scan text runs in time slices, match, apply context
+// tiers, keep marks in our own store and let the painter show the visible ones.
+// It is DOM-only (no extension APIs) so unit tests can drive it in happy-dom.
+
+import { type Mark, MarkStore } from './mark-store';
+import { Painter, type HighlightStyle } from './painter';
+import { SLICE_MS, whenIdle, yieldToPage } from './scheduler';
+import { blockOf, isInline, locate, SKIP_SELECTOR, type TextRun, walkTextRuns } from './text-runs';
+
+export interface RunMatch {
+  start: number;
+  end: number;
+  entry: number;
+}
+
+/** What the engine needs from the matcher (lib/matcher adapts to this). */
+export interface PageMatcher {
+  /** Candidate matches in `text`, before context rules. */
+  find(text: string): RunMatch[];
+  /** Applies tiers 2–4 and local context/negative words. */
+  filter(matches: RunMatch[], text: string, pageHasContext: boolean): RunMatch[];
+  /** Whether these matches establish ketamine context for the page. */
+  givesContext(matches: RunMatch[]): boolean;
+  /** Whether any candidate needs page context (tier 2/3) to show. */
+  needsContext(matches: RunMatch[]): boolean;
+  isSafety(entry: number): boolean;
+  isEnabled(entry: number): boolean;
+}
+
+export interface LensOptions {
+  doc: Document;
+  matcher: PageMatcher;
+  style: HighlightStyle;
+  onMarksChanged?: () => void;
+}
+
+/** Minimum spacing of rescans on a page that mutates constantly. */
+const RESCAN_MIN_INTERVAL_MS = 250;
+
+export class Lens {
+  readonly store = new MarkStore();
+  private painter: Painter;
+  private pageHasContext = false;
+  /** Containers with tier-2/3 candidates seen before the page had context. */
+  private waitingForContext = new Set<Element>();
+  private observers: MutationObserver[] = [];
+  private observedRoots = new Set<Node>();
+  private dirty = new Set<Node>();
+  private flushScheduled = false;
+  private lastFlush = 0;
+  private running = false;
+  private scanQueue: Node[] = [];
+  private scanning = false;
+  private win: Window & typeof globalThis;
+
+  constructor(private options: LensOptions) {
+    this.win = options.doc.defaultView as Window & typeof globalThis;
+    this.painter = new Painter(
+      options.doc,
+      { isSafety: (e) => options.matcher.isSafety(e), style: options.style },
+      (c) => this.store.marksIn(c),
+    );
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): Promise<void> {
+    if (this.running) return Promise.resolve();
+    this.running = true;
+    this.painter.start();
+    this.watch(this.options.doc);
+    return this.enqueue(this.options.doc.body ?? this.options.doc.documentElement);
+  }
+
+  /** Removes every mark and observer: the page is exactly as before. */
+  stop(): void {
+    this.running = false;
+    for (const o of this.observers) o.disconnect();
+    this.observers = [];
+    this.observedRoots.clear();
+    this.dirty.clear();
+    this.scanQueue = [];
+    this.waitingForContext.clear();
+    this.store.clear();
+    this.painter.stop();
+    this.pageHasContext = false;
+    this.options.onMarksChanged?.();
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.painter.setStyle(style);
+  }
+
+  /** Called when the page may have cleared CSS.highlights behind our back. */
+  repair(): void {
+    if (this.running) this.painter.ensureRegistered();
+  }
+
+  registeredCount(): number {
+    return this.painter.registeredCount();
+  }
+
+  markAt(node: Node, offset: number): Mark | undefined {
+    return this.store.at(node, offset);
+  }
+
+  /** Scans `root` in time slices; resolves when the queue is empty. */
+  private enqueue(root: Node): Promise<void> {
+    this.scanQueue.push(root);
+    if (this.scanning) return this.idleDone();
+    return this.drain();
+  }
+
+  private idleWaiters: (() => void)[] = [];
+  private idleDone(): Promise<void> {
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async drain(): Promise<void> {
+    this.scanning = true;
+    let sliceStart = performance.now();
+    try {
+      while (this.running && this.scanQueue.length) {
+        const root = this.scanQueue.shift() as Node;
+        if (!root.isConnected && root.nodeType !== 11) continue;
+        const runs = walkTextRuns(root, { onShadowRoot: (sr) => this.addShadowRoot(sr) });
+        for (const run of runs) {
+          this.processRun(run);
+          if (performance.now() - sliceStart > SLICE_MS) {
+            this.options.onMarksChanged?.();
+            await yieldToPage(this.win);
+            if (!this.running) return;
+            sliceStart = performance.now();
+          }
+        }
+      }
+    } finally {
+      this.scanning = false;
+      this.options.onMarksChanged?.();
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  private processRun(run: TextRun): void {
+    const { matcher } = this.options;
+    const candidates = matcher.find(run.text);
+    if (candidates.length === 0) return;
+    if (!this.pageHasContext && matcher.givesContext(candidates)) {
+      this.pageHasContext = true;
+      // Runs we passed over for lack of context get another look.
+      for (const c of this.waitingForContext) this.scanQueue.push(c);
+      this.waitingForContext.clear();
+    }
+    if (!this.pageHasContext && matcher.needsContext(candidates)) this.waitingForContext.add(run.container);
+    const kept = matcher.filter(candidates, run.text, this.pageHasContext);
+    const marks: Mark[] = [];
+    for (const m of kept) {
+      if (!matcher.isEnabled(m.entry)) continue;
+      const mark = this.toMark(run, m);
+      if (mark) marks.push(mark);
+    }
+    if (marks.length === 0) return;
+    const isNewContainer = this.store.marksIn(run.container).length === 0;
+    this.store.add(run.container, marks);
+    if (isNewContainer) this.painter.observe(run.container);
+    else this.painter.refresh(run.container, []);
+  }
+
+  private toMark(run: TextRun, m: RunMatch): Mark | null {
+    const start = locate(run, m.start, false);
+    const end = locate(run, m.end, true);
+    const pieces: Mark['pieces'] = [];
+    const first = run.nodes.indexOf(start.node);
+    const last = run.nodes.indexOf(end.node);
+    for (let i = first; i <= last; i++) {
+      const node = run.nodes[i] as Text;
+      pieces.push({
+        node,
+        start: i === first ? start.offset : 0,
+        end: i === last ? end.offset : node.data.length,
+      });
+    }
+    try {
+      const range = new this.win.StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
+      return { entry: m.entry, container: run.container, range, pieces };
+    } catch {
+      return null;
+    }
+  }
+
+  private addShadowRoot(root: ShadowRoot): void {
+    this.painter.adopt(root);
+    this.watch(root);
+    this.scanQueue.push(root);
+  }
+
+  // ---- updates -----------------------------------------------------------
+
+  private watch(root: Document | ShadowRoot): void {
+    if (this.observedRoots.has(root)) return;
+    this.observedRoots.add(root);
+    const observer = new this.win.MutationObserver((records) => this.onMutations(records));
+    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    this.observers.push(observer);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        this.dirty.add(r.target);
+      } else {
+        for (const n of r.addedNodes) this.dirty.add(n);
+      }
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || !this.running) return;
+    this.flushScheduled = true;
+    const wait = Math.max(0, this.lastFlush + RESCAN_MIN_INTERVAL_MS - performance.now());
+    this.win.setTimeout(() => {
+      whenIdle(this.win, 500).then(() => {
+        this.flushScheduled = false;
+        this.lastFlush = performance.now();
+        if (this.running) this.flush();
+      });
+    }, wait);
+  }
+
+  private flush(): void {
+    const scopes = new Set<Element>();
+    for (const node of this.dirty) {
+      if (!node.isConnected) continue;
+      // A new block is scanned on its own; changed text or a new inline
+      // element means its whole block (run) is scanned again.
+      const scope = node.nodeType === 1 && !isInline(node as Element) ? (node as Element) : blockOf(node);
+      if (!scope || scope.closest(SKIP_SELECTOR)) continue;
+      scopes.add(scope);
+    }
+    this.dirty.clear();
+    this.forgetMarks(this.store.removeDisconnected());
+    // Keep only outermost scopes; each is rescanned as a whole.
+    for (const scope of scopes) {
+      let covered = false;
+      for (const other of scopes) if (other !== scope && other.contains(scope)) covered = true;
+      if (covered) continue;
+      this.forgetMarks(this.store.removeWithin(scope));
+      this.scanQueue.push(scope);
+    }
+    if (!this.scanning && this.scanQueue.length) void this.drain();
+  }
+
+  private forgetMarks(marks: Mark[]): void {
+    const byContainer = new Map<Element, Mark[]>();
+    for (const m of marks) {
+      const list = byContainer.get(m.container);
+      if (list) list.push(m);
+      else byContainer.set(m.container, [m]);
+    }
+    for (const [c, list] of byContainer) this.painter.forget(c, list);
+    if (marks.length) this.options.onMarksChanged?.();
+  }
+}

@@ -1,0 +1,154 @@
+// Paints marks through the CSS Custom Highlight API: no element of the page is
+// created or changed. Only marks whose block is near the viewport are
+// registered, because Chromium revalidates every registered highlight range
+// on each DOM/style change (DESIGN.md §2: 14.6k ranges made every frame 64 ms).
+
+import type { Mark } from './mark-store';
+
+export const HIGHLIGHT_NAMES = { term: 'ketamine-lens', safety: 'ketamine-lens-safety' } as const;
+
+export type HighlightStyle = 'underline' | 'background' | 'hover-only';
+
+export function highlightCss(style: HighlightStyle): string {
+  const { term, safety } = HIGHLIGHT_NAMES;
+  if (style === 'hover-only') return `::highlight(${term}), ::highlight(${safety}) { }`;
+  if (style === 'background') {
+    return `::highlight(${term}) { background-color: rgb(255 214 102 / 0.35); }
+::highlight(${safety}) { background-color: rgb(255 170 120 / 0.35); }`;
+  }
+  return `::highlight(${term}) { text-decoration: underline dotted rgb(46 125 166 / 0.9) 1.5px; text-underline-offset: 3px; }
+::highlight(${safety}) { text-decoration: underline dotted rgb(196 98 16 / 0.95) 1.5px; text-underline-offset: 3px; }`;
+}
+
+export interface PainterOptions {
+  /** Whether an entry gets the "safety" highlight (it carries a danger note). */
+  isSafety: (entry: number) => boolean;
+  style: HighlightStyle;
+}
+
+export class Painter {
+  private sheet: CSSStyleSheet | null = null;
+  private roots = new Set<Document | ShadowRoot>();
+  private highlights: Record<'term' | 'safety', Highlight> | null = null;
+  private observer: IntersectionObserver | null = null;
+  private visible = new Set<Element>();
+  private marksOf: (container: Element) => readonly Mark[];
+
+  constructor(
+    private doc: Document,
+    private options: PainterOptions,
+    marksOf: (container: Element) => readonly Mark[],
+  ) {
+    this.marksOf = marksOf;
+  }
+
+  /** False when the browser has no Custom Highlight API: we stand down quietly. */
+  static supported(win: Window & typeof globalThis): boolean {
+    return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
+  }
+
+  start(): void {
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    if (!win) return;
+    this.sheet = new win.CSSStyleSheet();
+    this.sheet.replaceSync(highlightCss(this.options.style));
+    this.adopt(this.doc);
+    this.highlights = { term: new win.Highlight(), safety: new win.Highlight() };
+    this.ensureRegistered();
+    this.observer = new win.IntersectionObserver((entries) => this.onIntersect(entries), {
+      // One viewport of margin above and below: marks are ready before they scroll in.
+      rootMargin: '100% 0px 100% 0px',
+    });
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.options.style = style;
+    this.sheet?.replaceSync(highlightCss(style));
+  }
+
+  /** Adopts our stylesheet into a document or open shadow root (once). */
+  adopt(root: Document | ShadowRoot): void {
+    if (!this.sheet || this.roots.has(root)) return;
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.roots.add(root);
+    } catch {
+      // A page that froze adoptedStyleSheets: marks stay unstyled, the page keeps working.
+    }
+  }
+
+  /** Re-registers our highlights if the page cleared the registry. */
+  ensureRegistered(): void {
+    const h = this.highlights;
+    if (!h) return;
+    const registry = this.doc.defaultView?.CSS.highlights;
+    if (!registry) return;
+    if (registry.get(HIGHLIGHT_NAMES.term) !== h.term) registry.set(HIGHLIGHT_NAMES.term, h.term);
+    if (registry.get(HIGHLIGHT_NAMES.safety) !== h.safety) registry.set(HIGHLIGHT_NAMES.safety, h.safety);
+  }
+
+  observe(container: Element): void {
+    this.observer?.observe(container);
+  }
+
+  /** Called after a container's marks changed: repaint it if it is visible. */
+  refresh(container: Element, oldMarks: readonly Mark[]): void {
+    for (const m of oldMarks) this.remove(m);
+    if (this.visible.has(container)) for (const m of this.marksOf(container)) this.add(m);
+  }
+
+  forget(container: Element, marks: readonly Mark[]): void {
+    for (const m of marks) this.remove(m);
+    this.observer?.unobserve(container);
+    this.visible.delete(container);
+  }
+
+  registeredCount(): number {
+    return (this.highlights?.term.size ?? 0) + (this.highlights?.safety.size ?? 0);
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.visible.clear();
+    const registry = this.doc.defaultView?.CSS.highlights;
+    if (registry && this.highlights) {
+      if (registry.get(HIGHLIGHT_NAMES.term) === this.highlights.term) registry.delete(HIGHLIGHT_NAMES.term);
+      if (registry.get(HIGHLIGHT_NAMES.safety) === this.highlights.safety) registry.delete(HIGHLIGHT_NAMES.safety);
+    }
+    this.highlights = null;
+    for (const root of this.roots) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      } catch {}
+    }
+    this.roots.clear();
+    this.sheet = null;
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const container = e.target;
+      if (e.isIntersecting) {
+        if (this.visible.has(container)) continue;
+        this.visible.add(container);
+        for (const m of this.marksOf(container)) this.add(m);
+      } else if (this.visible.delete(container)) {
+        for (const m of this.marksOf(container)) this.remove(m);
+      }
+    }
+  }
+
+  private add(mark: Mark): void {
+    this.target(mark)?.add(mark.range);
+  }
+
+  private remove(mark: Mark): void {
+    this.target(mark)?.delete(mark.range);
+  }
+
+  private target(mark: Mark): Highlight | undefined {
+    if (!this.highlights) return undefined;
+    return this.options.isSafety(mark.entry) ? this.highlights.safety : this.highlights.term;
+  }
+}

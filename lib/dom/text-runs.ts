@@ -1,0 +1,156 @@
+// Collects the page's readable text as "runs": consecutive text nodes inside
+// the same block, so a term split across inline elements
+// ("NMDA <em>receptor</em> antagonist") is still one piece of text.
+// One TreeWalker pass without a NodeFilter callback (a JS filter costs
+// ~0.7 µs per node); skipped subtrees are found with one querySelectorAll.
+
+export const SKIP_SELECTOR = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[aria-hidden="true"]',
+  '[hidden]',
+  '[data-ketamine-lens="off"]',
+  '[data-ketamine-lens-host]',
+].join(',');
+
+// Elements that flow inside a line: text on both sides of them belongs together.
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL',
+  'LABEL', 'MARK', 'NOBR', 'Q', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME',
+  'TT', 'U', 'VAR', 'WBR',
+  // lower-case forms for XHTML/SVG documents
+  'a', 'abbr', 'b', 'em', 'i', 'span', 'strong', 'tspan',
+]);
+
+export interface TextRun {
+  /** Nearest non-inline ancestor: the unit we rescan and watch for visibility. */
+  container: Element;
+  nodes: Text[];
+  /** Start offset of each node in `text`. */
+  starts: number[];
+  text: string;
+}
+
+export function isInline(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName);
+}
+
+export function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+export interface RunWalkOptions {
+  /** Called for each open shadow root met on the way (scanned separately). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+/**
+ * Yields text runs under `root` in document order. A generator, so the caller
+ * can stop after a time budget and resume in the next idle slice.
+ */
+export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generator<TextRun> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const queryRoot = root as ParentNode;
+  const skip = new Set<Element>(
+    typeof queryRoot.querySelectorAll === 'function' ? queryRoot.querySelectorAll(SKIP_SELECTOR) : [],
+  );
+  if (root.nodeType === 1 && (root as Element).closest?.(SKIP_SELECTOR)) return;
+  // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4);
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let text = '';
+  let container: Element | null = null;
+
+  const flush = (): TextRun | null => {
+    if (!container || nodes.length === 0) {
+      nodes = [];
+      starts = [];
+      text = '';
+      return null;
+    }
+    const run: TextRun = { container, nodes, starts, text };
+    nodes = [];
+    starts = [];
+    text = '';
+    container = null;
+    return run;
+  };
+
+  let node: Node | null = walker.currentNode === root ? walker.nextNode() : walker.currentNode;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        const block = blockOf(node);
+        if (block && block !== container) {
+          const run = flush();
+          if (run) yield run;
+          container = block;
+        }
+        if (block) {
+          nodes.push(node as Text);
+          starts.push(text.length);
+          text += data;
+        }
+      }
+      node = walker.nextNode();
+      continue;
+    }
+    const el = node as Element;
+    if (skip.has(el)) {
+      // A skipped element also ends the run: text on either side is not joined.
+      const run = flush();
+      if (run) yield run;
+      node = nextOutside(walker);
+      continue;
+    }
+    if (!INLINE_TAGS.has(el.tagName)) {
+      const run = flush();
+      if (run) yield run;
+    }
+    const shadow = (el as HTMLElement).shadowRoot;
+    if (shadow && options.onShadowRoot) options.onShadowRoot(shadow);
+    node = walker.nextNode();
+  }
+  const run = flush();
+  if (run) yield run;
+}
+
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+/** Maps an offset in `run.text` to the text node and offset inside it. */
+export function locate(run: TextRun, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = run;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid] as number;
+    if (s < offset || (!preferEnd && s === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo] as Text;
+  return { node, offset: offset - (starts[lo] as number) };
+}

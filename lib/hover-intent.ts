@@ -1,0 +1,110 @@
+// Hover intent as a small state machine, free of the DOM so it can be unit
+// tested with fake timers. The content script feeds it pointer facts; it
+// answers with "show this term" / "hide".
+import { HIDE_DELAY_MS, SHOW_DELAY_MS } from './timing';
+
+export interface HoverIntentCallbacks<T> {
+  show(target: T): void;
+  hide(): void;
+}
+
+export interface Timers {
+  set(fn: () => void, ms: number): number;
+  clear(id: number): void;
+}
+
+export class HoverIntent<T> {
+  private shown: T | null = null;
+  private pending: T | null = null;
+  private showTimer = 0;
+  private hideTimer = 0;
+  private overPopover = false;
+
+  constructor(
+    private cb: HoverIntentCallbacks<T>,
+    private timers: Timers,
+    private same: (a: T, b: T) => boolean = (a, b) => a === b,
+  ) {}
+
+  get current(): T | null {
+    return this.shown;
+  }
+
+  /** The pointer rests over `target` (a term), or over no term (null). */
+  pointerOverTerm(target: T | null): void {
+    if (target === null) {
+      this.cancelShow();
+      if (this.shown !== null && !this.overPopover) this.scheduleHide();
+      return;
+    }
+    if (this.shown !== null && this.same(this.shown, target)) {
+      this.cancelHide();
+      return;
+    }
+    if (this.pending !== null && this.same(this.pending, target)) return;
+    this.cancelShow();
+    this.pending = target;
+    this.showTimer = this.timers.set(() => {
+      this.showTimer = 0;
+      const t = this.pending;
+      this.pending = null;
+      if (t === null) return;
+      this.cancelHide();
+      this.shown = t;
+      this.cb.show(t);
+    }, SHOW_DELAY_MS);
+  }
+
+  pointerEnterPopover(): void {
+    this.overPopover = true;
+    this.cancelHide();
+  }
+
+  pointerLeavePopover(): void {
+    this.overPopover = false;
+    if (this.shown !== null) this.scheduleHide();
+  }
+
+  /** Opens at once (keyboard command, popup's "on this page"). */
+  showNow(target: T): void {
+    this.cancelShow();
+    this.cancelHide();
+    this.shown = target;
+    this.cb.show(target);
+  }
+
+  /** Esc, site turned off, page navigation: close at once. */
+  hideNow(): void {
+    this.cancelShow();
+    this.cancelHide();
+    this.overPopover = false;
+    if (this.shown !== null) {
+      this.shown = null;
+      this.cb.hide();
+    }
+  }
+
+  /** Selection or typing started: nothing may open now. */
+  cancelPending(): void {
+    this.cancelShow();
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer) return;
+    this.hideTimer = this.timers.set(() => {
+      this.hideTimer = 0;
+      this.hideNow();
+    }, HIDE_DELAY_MS);
+  }
+
+  private cancelShow(): void {
+    if (this.showTimer) this.timers.clear(this.showTimer);
+    this.showTimer = 0;
+    this.pending = null;
+  }
+
+  private cancelHide(): void {
+    if (this.hideTimer) this.timers.clear(this.hideTimer);
+    this.hideTimer = 0;
+  }
+}

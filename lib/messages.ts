@@ -1,0 +1,73 @@
+// Every message between the extension's scripts, validated by shape.
+// Unknown or malformed messages are ignored (parseMessage returns null).
+
+export interface PageTerm {
+  id: string;
+  count: number;
+}
+
+export type PageState =
+  | { state: 'on'; terms: PageTerm[] }
+  | { state: 'off'; reason: 'site' | 'global' }
+  | { state: 'unsupported' };
+
+export type Message =
+  /** popup → content (top frame): which terms are on this page? */
+  | { type: 'kl:get-page-terms' }
+  /** popup/background → content: scroll to the first occurrence and open its popover. */
+  | { type: 'kl:reveal-entry'; id: string }
+  /** background → content: keyboard command, open the next term in reading order. */
+  | { type: 'kl:next-term' }
+  /** background → content: context menu on a selection. */
+  | { type: 'kl:explain-selection'; text: string }
+  /** content → background: number of marks in this frame, for the badge. */
+  | { type: 'kl:count'; count: number; frameUrl: string }
+  /** any extension page → background: open the glossary page searching for text. */
+  | { type: 'kl:open-search'; query: string };
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function parseMessage(raw: unknown): Message | null {
+  if (!isObject(raw) || typeof raw.type !== 'string') return null;
+  switch (raw.type) {
+    case 'kl:get-page-terms':
+    case 'kl:next-term':
+      return { type: raw.type };
+    case 'kl:reveal-entry':
+      return typeof raw.id === 'string' && ID.test(raw.id) ? { type: raw.type, id: raw.id } : null;
+    case 'kl:explain-selection':
+      return typeof raw.text === 'string' && raw.text.length <= 500
+        ? { type: raw.type, text: raw.text }
+        : null;
+    case 'kl:count':
+      return typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count >= 0 && typeof raw.frameUrl === 'string'
+        ? { type: raw.type, count: raw.count, frameUrl: raw.frameUrl }
+        : null;
+    case 'kl:open-search':
+      return typeof raw.query === 'string' && raw.query.length <= 200 ? { type: raw.type, query: raw.query } : null;
+    default:
+      return null;
+  }
+}
+
+export function parsePageState(raw: unknown): PageState | null {
+  if (!isObject(raw)) return null;
+  if (raw.state === 'unsupported') return { state: 'unsupported' };
+  if (raw.state === 'off' && (raw.reason === 'site' || raw.reason === 'global')) {
+    return { state: 'off', reason: raw.reason };
+  }
+  if (raw.state === 'on' && Array.isArray(raw.terms)) {
+    const terms: PageTerm[] = [];
+    for (const t of raw.terms) {
+      if (isObject(t) && typeof t.id === 'string' && ID.test(t.id) && typeof t.count === 'number') {
+        terms.push({ id: t.id, count: t.count });
+      }
+    }
+    return { state: 'on', terms };
+  }
+  return null;
+}

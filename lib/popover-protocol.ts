@@ -1,0 +1,37 @@
+// Messages between the content script and the popover iframe. They travel
+// over a private MessageChannel handed to the iframe once, with a nonce the
+// page never sees (the iframe's URL is inside our closed shadow root).
+
+export type ToPopover =
+  | { type: 'show'; id: string; focus: boolean; siteKey: string | null }
+  | { type: 'hide' };
+
+export type FromPopover =
+  | { type: 'ready' }
+  | { type: 'size'; height: number }
+  | { type: 'close'; returnFocus: boolean };
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function parseToPopover(raw: unknown): ToPopover | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'hide') return { type: 'hide' };
+  if (m.type === 'show' && typeof m.id === 'string' && ID.test(m.id) && typeof m.focus === 'boolean') {
+    return { type: 'show', id: m.id, focus: m.focus, siteKey: typeof m.siteKey === 'string' ? m.siteKey : null };
+  }
+  return null;
+}
+
+export function parseFromPopover(raw: unknown): FromPopover | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'ready') return { type: 'ready' };
+  if (m.type === 'size' && typeof m.height === 'number' && Number.isFinite(m.height) && m.height >= 0) {
+    return { type: 'size', height: Math.min(m.height, 4000) };
+  }
+  if (m.type === 'close') return { type: 'close', returnFocus: m.returnFocus === true };
+  return null;
+}
+
+export const CONNECT_TYPE = 'ketamine-lens:connect';

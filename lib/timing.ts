@@ -1,0 +1,11 @@
+// Every timing constant of the hover popover, with the reason for its value.
+// Background: docs/decisions/0002-hover-timing.md.
+
+/** Rest on a term this long before the popover opens: long enough that a pointer passing over text does not flash popovers, short enough to feel immediate. */
+export const SHOW_DELAY_MS = 200;
+
+/** Leave term and popover for this long before it closes: lets the pointer cross the gap onto the popover and forgives small slips (WCAG 1.4.13 "hoverable"). */
+export const HIDE_DELAY_MS = 300;
+
+/** After a key press in an editable field, hovering does not open popovers for this long: the reader is typing, not reading. */
+export const TYPING_QUIET_MS = 1000;

@@ -1,0 +1,5 @@
+export function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+}): Promise<{ url: string; port: number; close: () => Promise<void> }>;

@@ -1,0 +1,117 @@
+// Real-browser harness: system Chromium (playwright-core) with the built
+// extension loaded, plus a local server for fixture pages.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-browser.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = resolve('tests/fixtures');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { userDataDir?: string; extension?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<ExtensionBrowser> {
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'kl-profile-')));
+  const args = [...CHROMIUM_FLAGS];
+  if (withExtension) {
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1100, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+  });
+  let worker: Worker | undefined;
+  let extensionId = '';
+  if (withExtension) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    worker: worker as Worker,
+    userDataDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startFixtureServer(port = 0) {
+  return startStaticServer({ root: FIXTURES_DIR, port });
+}
+
+export function extensionPage(browser: ExtensionBrowser, name: 'popup' | 'options' | 'popover') {
+  return `chrome-extension://${browser.extensionId}/${name}.html`;
+}
+
+export async function openExtensionPage(
+  browser: ExtensionBrowser,
+  name: 'popup' | 'options',
+  query = '',
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionPage(browser, name) + query);
+  return page;
+}
+
+export interface HighlightedRange {
+  highlight: string;
+  text: string;
+}
+
+/** Reads the page's CSS.highlights registry from the main world. */
+export async function readHighlights(page: Page | import('playwright-core').Frame): Promise<HighlightedRange[]> {
+  return page.evaluate(() => {
+    const out: { highlight: string; text: string }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ highlight: name, text: range.toString() });
+      }
+    }
+    return out;
+  });
+}
+
+/** Polls until the page has at least `min` highlighted ranges (or times out). */
+export async function waitForHighlights(
+  page: Page | import('playwright-core').Frame,
+  min = 1,
+  timeout = 5_000,
+): Promise<HighlightedRange[]> {
+  const deadline = Date.now() + timeout;
+  let last: HighlightedRange[] = [];
+  while (Date.now() < deadline) {
+    last = await readHighlights(page);
+    if (last.length >= min) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return last;
+}
+
+export function highlightTexts(ranges: HighlightedRange[]): string[] {
+  return ranges.map((r) => r.text);
+}
