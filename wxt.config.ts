@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 // Every per-browser manifest difference lives in this one function.
 export default defineConfig({
@@ -6,6 +7,7 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   outDir: '.output',
+  vite: () => ({ plugins: [matcherIndexPlugin()] }),
   manifest: ({ browser }) => {
     const isFirefox = browser === 'firefox';
     return {

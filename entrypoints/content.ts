@@ -1,7 +1,22 @@
+import matcherIndex from 'virtual:ketamine-lens/matcher-index';
+import { runContent } from '../lib/content/content-main';
+import { createContentMatcher } from '../lib/content/page-matcher';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main() {},
+  main() {
+    try {
+      const matcher = createContentMatcher(matcherIndex);
+      runContent({
+        win: window,
+        matcher,
+        setCategories: (s) => matcher.setCategories(s.categories),
+      }).catch(() => {
+        // fail closed and quietly: the page must keep working
+      });
+    } catch {}
+  },
 });

@@ -167,7 +167,7 @@ export function normaliseHostInput(text: string): string | null {
     if (name === 'file') return FILE_SITE_KEY;
     if (name !== 'http' && name !== 'https') {
       // "localhost:3000" or "example.com:8080/path" is a host and a port, not a scheme.
-      if (!/^\d*(?:[/?#]|$)/.test(rest)) return null;
+      if (!/^\d*$|^\d+[/?#]/.test(rest)) return null;
       input = `http://${input}`;
     }
   } else {

@@ -1,0 +1,51 @@
+// Everything the popup needs from the browser, behind one interface so App
+// can be tested with fakes (tests/unit/popup-app.test.tsx).
+import { browser } from 'wxt/browser';
+import { GLOSSARY } from '../../lib/glossary';
+import type { GlossaryEntry } from '../../lib/glossary-types';
+import type { Message } from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+
+export interface ActiveTab {
+  id: number;
+  /** Absent when the browser withholds it. */
+  url?: string;
+}
+
+export interface PopupDeps {
+  entries: readonly GlossaryEntry[];
+  /** The page the popup is about, or null when there is none (the popup page opened in its own tab). */
+  activeTab(): Promise<ActiveTab | null>;
+  /** Message the tab's top frame; rejects when no content script answers. */
+  sendToTab(tabId: number, message: Message): Promise<unknown>;
+  loadSettings(): Promise<Settings>;
+  updateSettings(change: (s: Settings) => Settings): Promise<Settings>;
+  watchSettings(onChange: (s: Settings) => void): () => void;
+  /** Close the popup. */
+  close(): void;
+  /** location.search of the popup page (?q=…, ?entry=…). */
+  search: string;
+  /** Reader's language tags, most preferred first. */
+  locales: readonly string[];
+}
+
+export function browserDeps(): PopupDeps {
+  return {
+    entries: GLOSSARY,
+    async activeTab() {
+      // Opened as a page in a tab ("Search the glossary" links): no current page.
+      const self = await browser.tabs.getCurrent().catch(() => undefined);
+      if (self) return null;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+    },
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    loadSettings: () => loadSettings(),
+    updateSettings,
+    watchSettings,
+    close: () => window.close(),
+    search: location.search,
+    locales: navigator.languages?.length ? navigator.languages : [navigator.language],
+  };
+}

@@ -1,0 +1,37 @@
+// Adapts the pure matcher (lib/matcher) to what the page engine needs,
+// adding the user's category choices.
+import type { PageMatcher, RunMatch } from '../dom/lens';
+import type { Category } from '../glossary-types';
+import { filterByContext, hasPageContext, loadMatcher, type MatcherIndex, type RawMatch } from '../matcher';
+
+export interface ContentMatcher extends PageMatcher {
+  entryId(entry: number): string;
+  entryIndex(id: string): number | undefined;
+  /** The entry a selected piece of text names, ignoring page context. */
+  findSelection(text: string): number | undefined;
+  setCategories(categories: Partial<Record<Category, boolean>>): void;
+}
+
+export function createContentMatcher(index: MatcherIndex): ContentMatcher {
+  const matcher = loadMatcher(index);
+  const ids = new Map(matcher.entries.map((e, i) => [e.id, i]));
+  let enabled: Partial<Record<Category, boolean>> = {};
+  return {
+    find: (text) => matcher.findAll(text),
+    filter: (matches, text, pageHasContext) =>
+      filterByContext(matches as RawMatch[], text, matcher, { pageHasContext }),
+    givesContext: (matches) => hasPageContext(matches as RawMatch[], matcher),
+    needsContext: (matches: RunMatch[]) => (matches as RawMatch[]).some((m) => m.tier === 2 || m.tier === 3),
+    isSafety: (entry) => matcher.entries[entry]?.severity === 'danger',
+    isEnabled: (entry) => {
+      const cat = matcher.entries[entry]?.category;
+      return cat !== undefined && enabled[cat] !== false;
+    },
+    entryId: (entry) => matcher.entries[entry]?.id ?? '',
+    entryIndex: (id) => ids.get(id),
+    findSelection: (text) => matcher.findAll(text.trim().slice(0, 500))[0]?.entry,
+    setCategories: (categories) => {
+      enabled = categories;
+    },
+  };
+}

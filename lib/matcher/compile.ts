@@ -1,0 +1,225 @@
+// Build time: glossary entries → MatcherIndex (plain JSON, inlined into the
+// content script). Run time: MatcherIndex → Matcher (loadMatcher), which only
+// decodes flat arrays, because a content script always starts cold and the
+// design budgets start-up work (DESIGN.md §2 "Walk fast", §4).
+//
+// The index holds only what matching needs: entry id, category, the highest
+// safety severity (for styling), alias rules and two packed tries. The
+// entries' text (short, explanation, sources …) stays out of the per-page
+// bundle. compileMatcherIndex and its variant tables are not referenced by
+// loadMatcher, so bundlers drop them from the content script.
+
+import type { Category, GlossaryEntry, Severity, Tier } from '../glossary-types';
+import {
+  type AliasRule,
+  type Matcher,
+  type MatcherEntry,
+  type PackedTrie,
+  Trie,
+  createMatcher,
+} from './match';
+import { aliasVariants, contextWordVariants, foldForm, normalizeForm } from './variants';
+
+export const MATCHER_INDEX_VERSION = 1;
+
+/** Alias code bits: tier in the low 3 bits. */
+const F_CASE = 8;
+const F_PAGE = 16;
+
+const SEVERITIES: readonly (Severity | undefined)[] = [undefined, 'info', 'caution', 'danger'];
+
+export interface MatcherIndex {
+  v: typeof MATCHER_INDEX_VERSION;
+  /**
+   * One row per glossary entry, in input order:
+   * [id, category, severity (0 none, 1 info, 2 caution, 3 danger), alias codes].
+   * An alias code is tier | 8 (case-sensitive) | 16 (pageContext); every alias
+   * of the entry has one, tier 4 included, so RawMatch.alias is the position
+   * in the glossary entry's `aliases`.
+   */
+  entries: [string, Category, number, number[]][];
+  /** Aliases with context or negative words: [entry, alias, context word ids, negative word ids]. */
+  rules: [number, number, number[], number[]][];
+  /** Variants of tier 1–3 aliases; outputs are global alias numbers (entry offset + alias position). */
+  terms: PackedTrie;
+  /** Variants of context and negative words; outputs are word ids. */
+  words: PackedTrie;
+}
+
+// ---------------------------------------------------------------------------
+// Build
+// ---------------------------------------------------------------------------
+
+interface Output {
+  value: number;
+  /** The exact normalised form for a case-sensitive output. */
+  exact?: string;
+  /** Lower ranks win when two outputs share a node. */
+  rank: number;
+}
+
+interface BuildNode {
+  children: Map<number, BuildNode>;
+  outs: Output[];
+}
+
+function newNode(): BuildNode {
+  return { children: new Map(), outs: [] };
+}
+
+function insert(root: BuildNode, key: string, out: Output): void {
+  let node = root;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    let next = node.children.get(c);
+    if (next === undefined) {
+      next = newNode();
+      node.children.set(c, next);
+    }
+    node = next;
+  }
+  if (!node.outs.some((o) => o.value === out.value && o.exact === out.exact)) node.outs.push(out);
+}
+
+/**
+ * @param keepAll keep every case-insensitive output of a node (context words);
+ *   otherwise only the best one, since longest-match reports one alias per span.
+ */
+function pack(root: BuildNode, keepAll: boolean): PackedTrie {
+  let labels = '';
+  let counts = '';
+  const out: number[] = [];
+  const exact: (number | string)[] = [];
+  const queue: BuildNode[] = [root];
+  for (let id = 0; id < queue.length; id++) {
+    const node = queue[id] as BuildNode;
+    const keys = [...node.children.keys()].sort((a, b) => a - b);
+    counts += String.fromCharCode(48 + keys.length);
+    for (const k of keys) {
+      labels += String.fromCharCode(k);
+      queue.push(node.children.get(k) as BuildNode);
+    }
+    const outs = node.outs.slice().sort((a, b) => a.rank - b.rank);
+    let ci = 0;
+    for (const o of outs) {
+      if (o.exact !== undefined) exact.push(id, o.value, o.exact);
+      else if (keepAll || ci++ === 0) out.push(id, o.value);
+    }
+  }
+  return { labels, counts, out, exact };
+}
+
+function maxSeverity(entry: GlossaryEntry): number {
+  let max = 0;
+  for (const note of entry.safety) max = Math.max(max, SEVERITIES.indexOf(note.severity));
+  return max;
+}
+
+/**
+ * Compiles glossary entries into the serialisable matcher index. Tier-4
+ * aliases get an alias code (so numbering stays aligned with the glossary)
+ * but no automaton entry: they are never marked automatically.
+ */
+export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherIndex {
+  const terms = newNode();
+  const words = newNode();
+  const wordIds = new Map<string, number>();
+  const wordId = (w: string): number => {
+    const key = normalizeForm(w, false);
+    let id = wordIds.get(key);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(key, id);
+      for (const form of contextWordVariants(w)) insert(words, form, { value: id, rank: 0 });
+    }
+    return id;
+  };
+
+  const rows: MatcherIndex['entries'] = [];
+  const rules: MatcherIndex['rules'] = [];
+  let global = 0;
+  entries.forEach((entry, e) => {
+    const codes: number[] = [];
+    entry.aliases.forEach((alias, a) => {
+      const g = global++;
+      const cs = alias.caseSensitive === true;
+      codes.push(alias.tier | (cs ? F_CASE : 0) | (alias.pageContext ? F_PAGE : 0));
+      if (alias.tier === 4) return;
+      const forms = aliasVariants(alias);
+      forms.forEach((form, f) => {
+        // Rank: case-sensitive before insensitive is handled by pack (exact
+        // outputs are checked first); among the rest the lower tier, then the
+        // alias's own form before generated variants, then glossary order.
+        const rank = alias.tier * 1e6 + (f === 0 ? 0 : 5e5) + g;
+        if (cs) insert(terms, foldForm(form), { value: g, exact: form, rank });
+        else insert(terms, form, { value: g, rank });
+      });
+      const context = (alias.context ?? []).map(wordId);
+      const negative = (alias.negative ?? []).map(wordId);
+      if (context.length > 0 || negative.length > 0) rules.push([e, a, context, negative]);
+    });
+    rows.push([entry.id, entry.category, maxSeverity(entry), codes]);
+  });
+
+  return {
+    v: MATCHER_INDEX_VERSION,
+    entries: rows,
+    rules,
+    terms: pack(terms, false),
+    words: pack(words, true),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Load
+// ---------------------------------------------------------------------------
+
+/**
+ * Decodes an index (as produced by compileMatcherIndex, possibly through
+ * JSON) into a Matcher. Linear in the index size; no trie building.
+ */
+export function loadMatcher(index: MatcherIndex): Matcher {
+  if (index.v !== MATCHER_INDEX_VERSION) {
+    throw new Error(`matcher index version ${String(index.v)}, expected ${MATCHER_INDEX_VERSION}`);
+  }
+  const rows = index.entries;
+  const entries: MatcherEntry[] = new Array(rows.length);
+  const aliasOffset = new Int32Array(rows.length + 1);
+  let total = 0;
+  for (let e = 0; e < rows.length; e++) {
+    const row = rows[e] as MatcherIndex['entries'][number];
+    entries[e] = { id: row[0], category: row[1], severity: SEVERITIES[row[2]] };
+    aliasOffset[e] = total;
+    total += row[3].length;
+  }
+  aliasOffset[rows.length] = total;
+
+  const aliasEntry = new Int32Array(total);
+  const rules: AliasRule[] = new Array(total);
+  for (let e = 0, g = 0; e < rows.length; e++) {
+    for (const code of (rows[e] as MatcherIndex['entries'][number])[3]) {
+      aliasEntry[g] = e;
+      rules[g++] = {
+        tier: (code & 7) as Tier,
+        caseSensitive: (code & F_CASE) !== 0,
+        pageContext: (code & F_PAGE) !== 0,
+        context: undefined,
+        negative: undefined,
+      };
+    }
+  }
+  for (const [e, a, context, negative] of index.rules) {
+    const rule = rules[(aliasOffset[e] as number) + a] as AliasRule;
+    if (context.length > 0) rule.context = context;
+    if (negative.length > 0) rule.negative = negative;
+  }
+
+  return createMatcher({
+    entries,
+    aliasOffset,
+    aliasEntry,
+    rules,
+    terms: new Trie(index.terms),
+    words: new Trie(index.words),
+  });
+}

@@ -1,0 +1,526 @@
+// The run-time half of the matcher: a packed trie walked from each word start.
+//
+// Why a trie from word starts (and not Aho-Corasick or one big RegExp):
+// every pattern is anchored at a word boundary, so only word starts can begin
+// a match. Non-start positions cost one charCodeAt and one table lookup; a
+// word start costs a walk of a few characters until the trie has no edge.
+// That also makes "separator = any run of spaces/dashes", apostrophe
+// unification and case folding plain per-character decisions instead of
+// pattern variants. Measured on Node 20 (see the report in the lead's notes):
+// ~2–3 ms per MB without terms once warm, versus ~3× that for the combined
+// RegExp; the RegExp also needs a second pass for case-sensitive acronyms.
+//
+// No allocation per character: case folding is arithmetic for ASCII and a
+// lazily filled table for the rest; character classes come from tables.
+
+import type { Category, Severity, Tier } from '../glossary-types';
+import {
+  foldCode,
+  isApostropheCode,
+  isIgnorableCode,
+  isSeparatorCode,
+  isWordCodePoint,
+} from './variants';
+
+/** One occurrence of an alias in a text: UTF-16 offsets [start, end). */
+export interface RawMatch {
+  start: number;
+  end: number;
+  /** Index into MatcherIndex.entries / Matcher.entries (glossary order). */
+  entry: number;
+  /** Position of the alias in the glossary entry's `aliases` array. */
+  alias: number;
+  tier: Tier;
+}
+
+/** What a content script needs to know about an entry without its text. */
+export interface MatcherEntry {
+  id: string;
+  category: Category;
+  /** The most severe safety note of the entry, for styling; undefined when it has none. */
+  severity: Severity | undefined;
+}
+
+/** The matching rule of one alias, with context words as ids (see Matcher.scanContextWords). */
+export interface AliasRule {
+  tier: Tier;
+  caseSensitive: boolean;
+  pageContext: boolean;
+  /** Tier 3: ids of context words of which one must occur nearby. */
+  context: readonly number[] | undefined;
+  /** Ids of words/phrases that block the mark when they occur nearby. */
+  negative: readonly number[] | undefined;
+}
+
+export interface Matcher {
+  readonly entries: readonly MatcherEntry[];
+  /** Every alias occurrence (tiers 1–3), longest first, non-overlapping, left to right. */
+  findAll(text: string): RawMatch[];
+  aliasRule(entry: number, alias: number): AliasRule;
+  /**
+   * Every occurrence (overlapping allowed) of a context/negative word that
+   * starts in [from, to), as onHit(start, end, wordId). Used by context.ts.
+   */
+  scanContextWords(
+    text: string,
+    from: number,
+    to: number,
+    onHit: (start: number, end: number, word: number) => void,
+  ): void;
+}
+
+/**
+ * Serialised trie (part of MatcherIndex). Nodes are numbered breadth-first
+ * with the root as 0 and the children of a node contiguous and sorted by
+ * label, so a node is found from its parent by its first child's number
+ * (prefix sum of the counts) and its label: no pointers are stored.
+ */
+export interface PackedTrie {
+  /** Edge label (UTF-16 code unit) of nodes 1…n-1. " " is the separator, "'" the apostrophe. */
+  labels: string;
+  /** Child count of nodes 0…n-1, each as String.fromCharCode(48 + count). */
+  counts: string;
+  /** Case-insensitive outputs, flat [node, value, node, value, …]. */
+  out: number[];
+  /** Case-sensitive outputs, flat [node, value, exactForm, …]; checked before `out`. */
+  exact: (number | string)[];
+}
+
+// ---------------------------------------------------------------------------
+// Character classes (shared by every matcher in the realm)
+// ---------------------------------------------------------------------------
+
+export const C_WORD = 1;
+export const C_SEP = 2;
+export const C_APOS = 4;
+export const C_IGNORE = 8;
+export const C_HIGH = 16; // high surrogate: class of the code point decides
+const C_KNOWN = 128;
+
+const ASCII_CLASS = new Uint8Array(128);
+const ASCII_FOLD = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] =
+    C_KNOWN |
+    (isWordCodePoint(c) ? C_WORD : 0) |
+    (isSeparatorCode(c) ? C_SEP : 0) |
+    (isApostropheCode(c) ? C_APOS : 0);
+  ASCII_FOLD[c] = foldCode(c);
+}
+
+// BMP classes and folds, filled on first sight of a code unit.
+let bmpClass: Uint8Array | undefined;
+let bmpFold: Uint16Array | undefined;
+const astralWord = new Map<number, boolean>();
+
+function classifyBmp(c: number): number {
+  let k = C_KNOWN;
+  if (c >= 0xd800 && c <= 0xdbff) k |= C_HIGH;
+  else if (c >= 0xdc00 && c <= 0xdfff) k |= 0; // lone low surrogate: not a word char
+  else {
+    if (isWordCodePoint(c)) k |= C_WORD;
+    if (isSeparatorCode(c)) k |= C_SEP;
+    if (isApostropheCode(c)) k |= C_APOS;
+    if (isIgnorableCode(c)) k |= C_IGNORE;
+  }
+  (bmpClass as Uint8Array)[c] = k;
+  return k;
+}
+
+/** Character class bits (C_*) of one UTF-16 code unit. */
+export function charClass(c: number): number {
+  if (c < 128) return ASCII_CLASS[c] as number;
+  if (bmpClass === undefined) bmpClass = new Uint8Array(65536);
+  return bmpClass[c] || classifyBmp(c);
+}
+
+function foldNonAscii(c: number): number {
+  if (bmpFold === undefined) bmpFold = new Uint16Array(65536);
+  const f = bmpFold[c] as number;
+  if (f !== 0) return f;
+  const g = foldCode(c);
+  bmpFold[c] = g;
+  return g;
+}
+
+function isAstralWord(cp: number): boolean {
+  let w = astralWord.get(cp);
+  if (w === undefined) {
+    w = isWordCodePoint(cp);
+    astralWord.set(cp, w);
+  }
+  return w;
+}
+
+/** Is the character at i (a whole surrogate pair if it starts one) a word character? */
+function wordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const k = charClass(c);
+  if (k & C_HIGH) {
+    const d = text.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff ? isAstralWord((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) : false;
+  }
+  return (k & C_WORD) !== 0;
+}
+
+/** Is the first non-ignorable character at or after `pos` a word character? */
+export function wordAfter(text: string, pos: number): boolean {
+  const len = text.length;
+  let i = pos;
+  while (i < len && charClass(text.charCodeAt(i)) & C_IGNORE) i++;
+  return i < len && wordAt(text, i);
+}
+
+/** Is the last non-ignorable character before `pos` a word character? */
+export function wordBefore(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && charClass(text.charCodeAt(i)) & C_IGNORE) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const h = text.charCodeAt(i - 1);
+    if (h >= 0xd800 && h <= 0xdbff) return isAstralWord((h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000);
+  }
+  return wordAt(text, i);
+}
+
+// ---------------------------------------------------------------------------
+// The trie
+// ---------------------------------------------------------------------------
+
+const SEP_CODE = 0x20;
+const APOS_CODE = 0x27;
+
+export class Trie {
+  readonly size: number;
+  private readonly label: Uint16Array;
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
+  /** Outputs of node n are outVal[outStart[n] … outStart[n+1]). */
+  private readonly outStart: Int32Array;
+  private readonly outVal: Int32Array;
+  /** '' for a case-insensitive output, else the exact form to verify. */
+  private readonly outExact: string[];
+  /** Root child for each ASCII code unit, already case-folded; 0 = none. */
+  readonly rootAscii: Int32Array;
+  /** Output value of the last successful longestAt. */
+  hitValue = -1;
+
+  constructor(packed: PackedTrie) {
+    const n = packed.counts.length;
+    this.size = n;
+    const label = new Uint16Array(n);
+    const first = new Int32Array(n);
+    const count = new Int32Array(n);
+    const labels = packed.labels;
+    const counts = packed.counts;
+    let next = 1;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) label[i] = labels.charCodeAt(i - 1);
+      const k = counts.charCodeAt(i) - 48;
+      count[i] = k;
+      first[i] = next;
+      next += k;
+    }
+    this.label = label;
+    this.first = first;
+    this.count = count;
+
+    const out = packed.out;
+    const exact = packed.exact;
+    // Outputs grouped by node (CSR), case-sensitive ones first.
+    const outStart = new Int32Array(n + 1);
+    for (let i = 0; i < exact.length; i += 3) bump(outStart, (exact[i] as number) + 1);
+    for (let i = 0; i < out.length; i += 2) bump(outStart, (out[i] as number) + 1);
+    for (let i = 0; i < n; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
+    const total = outStart[n] as number;
+    const outVal = new Int32Array(total);
+    const outExact = new Array<string>(total).fill('');
+    const cursor = outStart.slice(0, n);
+    for (let i = 0; i < exact.length; i += 3) {
+      const at = bump(cursor, exact[i] as number);
+      outVal[at] = exact[i + 1] as number;
+      outExact[at] = exact[i + 2] as string;
+    }
+    for (let i = 0; i < out.length; i += 2) outVal[bump(cursor, out[i] as number)] = out[i + 1] as number;
+    this.outStart = outStart;
+    this.outVal = outVal;
+    this.outExact = outExact;
+
+    const rootAscii = new Int32Array(128);
+    for (let c = 0; c < 128; c++) rootAscii[c] = this.child(0, ASCII_FOLD[c] as number);
+    this.rootAscii = rootAscii;
+  }
+
+  /** The child of `node` labelled `c`, or 0. */
+  child(node: number, c: number): number {
+    let lo = this.first[node] as number;
+    let hi = lo + (this.count[node] as number);
+    const label = this.label;
+    if (hi - lo > 8) {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const l = label[mid] as number;
+        if (l === c) return mid;
+        if (l < c) lo = mid + 1;
+        else hi = mid;
+      }
+      return 0;
+    }
+    for (; lo < hi; lo++) {
+      const l = label[lo] as number;
+      if (l >= c) return l === c ? lo : 0;
+    }
+    return 0;
+  }
+
+  /** Root child for a code unit at a word start (any code unit), or 0. */
+  rootChild(c: number, k: number): number {
+    if (c < 128) return this.rootAscii[c] as number;
+    return this.child(0, k & C_APOS ? APOS_CODE : foldNonAscii(c));
+  }
+
+  /**
+   * The accepted output value at `node` for text[start, end), or -1:
+   * the end must be a word boundary and case-sensitive forms must match exactly.
+   */
+  private accept(text: string, start: number, end: number, node: number): number {
+    const a = this.outStart[node] as number;
+    const b = this.outStart[node + 1] as number;
+    if (a === b || wordAfter(text, end)) return -1;
+    for (let o = a; o < b; o++) {
+      const exact = this.outExact[o] as string;
+      if (exact === '' || verifyExact(text, start, end, exact)) return this.outVal[o] as number;
+    }
+    return -1;
+  }
+
+  /**
+   * Walks from `node` (already reached by text[start]) at text[i]; returns the
+   * end of the longest accepted match or -1, with its value in hitValue.
+   * With `onHit`, reports every accepted match instead (overlaps allowed).
+   */
+  walk(
+    text: string,
+    start: number,
+    node: number,
+    onHit?: (start: number, end: number, value: number) => void,
+  ): number {
+    const len = text.length;
+    let i = start + 1;
+    let best = -1;
+    let bestValue = -1;
+    let advanced = true;
+    for (;;) {
+      if (advanced && this.outStart[node + 1] !== this.outStart[node]) {
+        if (onHit) this.emitAll(text, start, i, node, onHit);
+        else {
+          const v = this.accept(text, start, i, node);
+          if (v >= 0) {
+            best = i;
+            bestValue = v;
+          }
+        }
+      }
+      if (i >= len) break;
+      const c = text.charCodeAt(i);
+      const k = c < 128 ? (ASCII_CLASS[c] as number) : charClass(c);
+      let fc: number;
+      if (k & C_SEP) {
+        const next = this.child(node, SEP_CODE);
+        if (next === 0) break;
+        i++;
+        while (i < len) {
+          const d = text.charCodeAt(i);
+          if (!((d < 128 ? (ASCII_CLASS[d] as number) : charClass(d)) & (C_SEP | C_IGNORE))) break;
+          i++;
+        }
+        node = next;
+        advanced = false; // a separator never ends a pattern
+        continue;
+      }
+      if (k & C_IGNORE) {
+        i++;
+        advanced = false;
+        continue;
+      }
+      if (c < 128) fc = ASCII_FOLD[c] as number;
+      else fc = k & C_APOS ? APOS_CODE : foldNonAscii(c);
+      const next = this.child(node, fc);
+      if (next === 0) break;
+      node = next;
+      i++;
+      advanced = true;
+    }
+    this.hitValue = bestValue;
+    return best;
+  }
+
+  private emitAll(
+    text: string,
+    start: number,
+    end: number,
+    node: number,
+    onHit: (start: number, end: number, value: number) => void,
+  ): void {
+    if (wordAfter(text, end)) return;
+    const b = this.outStart[node + 1] as number;
+    for (let o = this.outStart[node] as number; o < b; o++) {
+      const exact = this.outExact[o] as string;
+      if (exact === '' || verifyExact(text, start, end, exact)) onHit(start, end, this.outVal[o] as number);
+    }
+  }
+
+  /**
+   * Scans text[from, to) for matches starting at word boundaries. Longest
+   * non-overlapping matches go to onMatch(start, end, value); with
+   * `overlapping`, every match from every word start is reported.
+   */
+  scan(
+    text: string,
+    from: number,
+    to: number,
+    onMatch: (start: number, end: number, value: number) => void,
+    overlapping = false,
+  ): void {
+    const rootAscii = this.rootAscii;
+    const stop = Math.min(to, text.length);
+    let prevWord = from > 0 && wordBefore(text, from);
+    for (let i = from; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        // Fast path: most characters of most pages.
+        if (!prevWord) {
+          const node = rootAscii[c] as number;
+          if (node !== 0) {
+            if (overlapping) this.walk(text, i, node, onMatch);
+            else {
+              const end = this.walk(text, i, node);
+              if (end >= 0) {
+                onMatch(i, end, this.hitValue);
+                i = end - 1;
+                prevWord = wordBefore(text, end);
+                continue;
+              }
+            }
+          }
+        }
+        prevWord = ((ASCII_CLASS[c] as number) & C_WORD) !== 0;
+        continue;
+      }
+      const k = charClass(c);
+      if (k & C_IGNORE) continue;
+      let word: boolean;
+      let units = 1;
+      if (k & C_HIGH) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          word = isAstralWord((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+          units = 2;
+        } else word = false;
+      } else word = (k & C_WORD) !== 0;
+      if (!prevWord) {
+        const node = this.rootChild(c, k);
+        if (node !== 0) {
+          if (overlapping) this.walk(text, i, node, onMatch);
+          else {
+            const end = this.walk(text, i, node);
+            if (end >= 0) {
+              onMatch(i, end, this.hitValue);
+              i = end - 1;
+              prevWord = wordBefore(text, end);
+              continue;
+            }
+          }
+        }
+      }
+      i += units - 1;
+      prevWord = word;
+    }
+  }
+}
+
+/** a[i]++, returning the old value. */
+function bump(a: Int32Array, i: number): number {
+  const v = a[i] as number;
+  a[i] = v + 1;
+  return v;
+}
+
+/**
+ * Does text[start, end) read exactly `exact` (a normalised, case-sensitive
+ * form), separators and apostrophes unified?
+ */
+function verifyExact(text: string, start: number, end: number, exact: string): boolean {
+  let p = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const k = charClass(c);
+    if (k & C_IGNORE) {
+      i++;
+      continue;
+    }
+    if (k & C_SEP) {
+      if (exact.charCodeAt(p) !== SEP_CODE) return false;
+      p++;
+      i++;
+      while (i < end && charClass(text.charCodeAt(i)) & (C_SEP | C_IGNORE)) i++;
+      continue;
+    }
+    if ((k & C_APOS ? APOS_CODE : c) !== exact.charCodeAt(p)) return false;
+    p++;
+    i++;
+  }
+  return p === exact.length;
+}
+
+// ---------------------------------------------------------------------------
+// The matcher
+// ---------------------------------------------------------------------------
+
+/** Decoded index tables (built by loadMatcher in compile.ts). */
+export interface MatcherTables {
+  entries: MatcherEntry[];
+  /** First global alias number of each entry; length entries + 1. */
+  aliasOffset: Int32Array;
+  /** Entry of each global alias number. */
+  aliasEntry: Int32Array;
+  /** Rule of each global alias number. */
+  rules: AliasRule[];
+  /** Aliases of tiers 1–3; outputs are global alias numbers. */
+  terms: Trie;
+  /** Context and negative words; outputs are word ids. */
+  words: Trie;
+}
+
+export function createMatcher(tables: MatcherTables): Matcher {
+  const { entries, aliasOffset, aliasEntry, rules, terms, words } = tables;
+  return {
+    entries,
+    findAll(text: string): RawMatch[] {
+      const found: RawMatch[] = [];
+      terms.scan(text, 0, text.length, (start, end, g) => {
+        const entry = aliasEntry[g] as number;
+        found.push({
+          start,
+          end,
+          entry,
+          alias: g - (aliasOffset[entry] as number),
+          tier: (rules[g] as AliasRule).tier,
+        });
+      });
+      return found;
+    },
+    aliasRule(entry: number, alias: number): AliasRule {
+      const rule = rules[(aliasOffset[entry] ?? Number.NaN) + alias];
+      if (rule === undefined || alias < 0 || alias >= (aliasOffset[entry + 1] as number) - (aliasOffset[entry] as number)) {
+        throw new RangeError(`no alias ${alias} in entry ${entry}`);
+      }
+      return rule;
+    },
+    scanContextWords(text, from, to, onHit) {
+      words.scan(text, from, to, onHit, true);
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// The built extension in real Chromium: terms are marked through
+// CSS.highlights, nothing of the page changes, and hard places are covered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  highlightTexts,
+  launchWithExtension,
+  readHighlights,
+  startFixtureServer,
+  waitForHighlights,
+} from './harness';
+
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('marks on a fixture article', () => {
+  it('marks glossary terms, including one split across inline elements', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/article.html`);
+    const texts = highlightTexts(await waitForHighlights(page, 5));
+    expect(texts).toContain('Ketamine');
+    expect(texts).toContain('anesthetic');
+    expect(texts).toContain('NMDA receptor antagonist');
+    expect(texts).toContain('esketamine');
+    expect(texts).toContain('treatment-resistant depression');
+    for (const word of ['market', 'ticket', 'keto', 'OK', 'basket']) expect(texts).not.toContain(word);
+    await page.close();
+  });
+
+  it('leaves inputs, textareas, editable areas, code, pre and opted-out subtrees alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/skipped.html`);
+    await waitForHighlights(page, 1);
+    await page.waitForTimeout(300);
+    const ranges = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const h of CSS.highlights.values()) {
+        for (const r of h) {
+          const el = r.startContainer.parentElement;
+          out.push(el?.id || el?.tagName || '?');
+        }
+      }
+      return out;
+    });
+    expect(ranges).toEqual(['visible']);
+    await page.close();
+  });
+
+  it('marks inside an open shadow root and in same-origin and srcdoc iframes', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/shadow.html`);
+    await waitForHighlights(page, 2);
+    const shadowMarked = await page.waitForFunction(() => {
+      for (const h of CSS.highlights.values()) {
+        for (const r of h) if (r.startContainer.getRootNode() instanceof ShadowRoot) return true;
+      }
+      return false;
+    }, null, { timeout: 5000 });
+    expect(await shadowMarked.jsonValue()).toBe(true);
+    const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
+    expect(child).toBeTruthy();
+    const childTexts = highlightTexts(await waitForHighlights(child!, 2));
+    expect(childTexts).toEqual(expect.arrayContaining(['K-hole', 'ketamine']));
+    const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc');
+    expect(srcdoc).toBeTruthy();
+    expect(highlightTexts(await waitForHighlights(srcdoc!, 1))).toContain('esketamine');
+    await page.close();
+  });
+
+  it('marks text that arrives after load within a second', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/spa.html`);
+    await waitForHighlights(page, 1);
+    await page.waitForSelector('#late', { state: 'attached', timeout: 5000 });
+    const added = Date.now();
+    let texts: string[] = [];
+    while (Date.now() - added < 1000) {
+      texts = highlightTexts(await readHighlights(page));
+      if (texts.includes('NMDA receptor antagonist')) break;
+      await page.waitForTimeout(25);
+    }
+    expect(texts).toEqual(expect.arrayContaining(['esketamine', 'NMDA receptor antagonist']));
+    await page.close();
+  });
+
+  it('still marks on a page with a strict Content-Security-Policy', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/csp.html`);
+    const texts = highlightTexts(await waitForHighlights(page, 2));
+    expect(texts).toEqual(expect.arrayContaining(['ketamine', 'esketamine']));
+    const underline = await page.evaluate(() => {
+      const p = document.getElementById('p') as HTMLElement;
+      return getComputedStyle(p, '::highlight(ketamine-lens)').textDecorationLine;
+    });
+    expect(underline).toContain('underline');
+    await page.close();
+  });
+});
+
+describe('page integrity', () => {
+  it('leaves the serialised DOM identical apart from the single host element', async () => {
+    const plain = await launchWithExtension({ extension: false });
+    const without = await plain.context.newPage();
+    await without.goto(`${server.url}/article.html`);
+    await without.waitForTimeout(300);
+    const before = await without.evaluate(() => document.documentElement.outerHTML);
+    await plain.close();
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    await page.waitForTimeout(600); // the popover host is preloaded after the first mark
+    const after = await page.evaluate(() => {
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      const hosts = clone.querySelectorAll('[data-ketamine-lens-host]');
+      for (const h of hosts) h.remove();
+      return { html: clone.outerHTML, hosts: hosts.length };
+    });
+    expect(after.hosts).toBeLessThanOrEqual(1);
+    expect(after.html).toBe(before);
+    await page.close();
+  });
+});
