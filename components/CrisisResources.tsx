@@ -86,11 +86,19 @@ function Service({ s }: { s: CrisisService }) {
   );
 }
 
-function RegionBlock({ region, titleTag }: { region: CrisisRegion | CrisisFallback; titleTag?: 'h3' | 'h4' | 'h5' }) {
+function RegionBlock({
+  region,
+  titleTag,
+  title = region.name,
+}: {
+  region: CrisisRegion | CrisisFallback;
+  titleTag?: 'h3' | 'h4' | 'h5';
+  title?: string;
+}) {
   const Title = titleTag;
   return (
     <div className="kl-region" data-region={isRegion(region) ? region.code : 'fallback'}>
-      {Title && <Title className="kl-region-name">{region.name}</Title>}
+      {Title && <Title className="kl-region-name">{title}</Title>}
       {region.emergency && (
         <p className="kl-emergency">
           Emergency: <Emergency text={region.emergency} />
@@ -142,7 +150,7 @@ export function CrisisResources({ data = CRISIS_RESOURCES, locales, headingLevel
           {others.map((r) => (
             <RegionBlock key={r.code} region={r} titleTag={sub} />
           ))}
-          {isRegion(primary) && <RegionBlock region={data.fallback} titleTag={sub} />}
+          {isRegion(primary) && <RegionBlock region={data.fallback} titleTag={sub} title="Elsewhere" />}
         </details>
       )}
       {primary.sources.length > 0 && (

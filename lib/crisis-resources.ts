@@ -215,3 +215,12 @@ const files = import.meta.glob<unknown>('../data/crisis-resources.json', {
 export const CRISIS_RESOURCES: CrisisResources | null = parseCrisisResources(
   Object.values(files)[0],
 );
+
+/**
+ * Language tags to pick a crisis region from, honouring the `crisisRegion`
+ * setting: 'auto' uses the browser's tags; a region code ("GB") goes first.
+ */
+export function crisisLocales(setting: string | undefined, browserLocales: readonly string[]): string[] {
+  const code = setting && setting !== 'auto' && /^[A-Za-z]{2}$/.test(setting) ? setting.toUpperCase() : null;
+  return code ? [`und-${code}`, ...browserLocales] : [...browserLocales];
+}

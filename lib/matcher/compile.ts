@@ -12,11 +12,12 @@
 import type { Category, GlossaryEntry, Severity, Tier } from '../glossary-types';
 import {
   type AliasRule,
+  createMatcher,
+  MAX_TRIE_VALUE,
   type Matcher,
   type MatcherEntry,
   type PackedTrie,
   Trie,
-  createMatcher,
 } from './match';
 import { aliasVariants, contextWordVariants, foldForm, normalizeForm } from './variants';
 
@@ -82,31 +83,37 @@ function insert(root: BuildNode, key: string, out: Output): void {
 }
 
 /**
+ * Packs a trie in depth-first preorder (see PackedTrie).
  * @param keepAll keep every case-insensitive output of a node (context words);
  *   otherwise only the best one, since longest-match reports one alias per span.
  */
 function pack(root: BuildNode, keepAll: boolean): PackedTrie {
-  let labels = '';
-  let counts = '';
-  const out: number[] = [];
-  const exact: (number | string)[] = [];
-  const queue: BuildNode[] = [root];
-  for (let id = 0; id < queue.length; id++) {
-    const node = queue[id] as BuildNode;
+  const labels: string[] = [];
+  const nodes: string[] = [];
+  const out: string[] = [];
+  const exact: string[] = [];
+  const char = (n: number): string => String.fromCharCode(48 + n);
+  const visit = (node: BuildNode): void => {
+    const sorted = node.outs.slice().sort((a, b) => a.rank - b.rank);
+    const outs = [
+      ...sorted.filter((o) => o.exact !== undefined),
+      ...sorted.filter((o) => o.exact === undefined).slice(0, keepAll ? undefined : 1),
+    ];
     const keys = [...node.children.keys()].sort((a, b) => a - b);
-    counts += String.fromCharCode(48 + keys.length);
-    for (const k of keys) {
-      labels += String.fromCharCode(k);
-      queue.push(node.children.get(k) as BuildNode);
-    }
-    const outs = node.outs.slice().sort((a, b) => a.rank - b.rank);
-    let ci = 0;
+    nodes.push(char(keys.length * 4 + Math.min(outs.length, 3)));
+    if (outs.length >= 3) out.push(char(outs.length));
     for (const o of outs) {
-      if (o.exact !== undefined) exact.push(id, o.value, o.exact);
-      else if (keepAll || ci++ === 0) out.push(id, o.value);
+      if (o.value > MAX_TRIE_VALUE) throw new RangeError(`trie output ${o.value} too large`);
+      out.push(char(o.value * 2 + (o.exact === undefined ? 0 : 1)));
+      if (o.exact !== undefined) exact.push(o.exact);
     }
-  }
-  return { labels, counts, out, exact };
+    for (const k of keys) {
+      labels.push(String.fromCharCode(k));
+      visit(node.children.get(k) as BuildNode);
+    }
+  };
+  visit(root);
+  return { labels: labels.join(''), nodes: nodes.join(''), out: out.join(''), exact };
 }
 
 function maxSeverity(entry: GlossaryEntry): number {

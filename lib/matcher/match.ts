@@ -70,21 +70,34 @@ export interface Matcher {
 }
 
 /**
- * Serialised trie (part of MatcherIndex). Nodes are numbered breadth-first
- * with the root as 0 and the children of a node contiguous and sorted by
- * label, so a node is found from its parent by its first child's number
- * (prefix sum of the counts) and its label: no pointers are stored.
+ * Serialised trie (part of MatcherIndex). Nodes are numbered in depth-first
+ * preorder with the root as 0 and children sorted by label, so the labels
+ * read like a front-coded sorted word list (which gzip compresses well) and
+ * a node's first child is the next node: no pointers are stored. Small
+ * numbers are stored as characters, String.fromCharCode(48 + n), because a
+ * string costs one to two bytes per number in JSON and decodes without
+ * parsing.
  */
 export interface PackedTrie {
   /** Edge label (UTF-16 code unit) of nodes 1…n-1. " " is the separator, "'" the apostrophe. */
   labels: string;
-  /** Child count of nodes 0…n-1, each as String.fromCharCode(48 + count). */
-  counts: string;
-  /** Case-insensitive outputs, flat [node, value, node, value, …]. */
-  out: number[];
-  /** Case-sensitive outputs, flat [node, value, exactForm, …]; checked before `out`. */
-  exact: (number | string)[];
+  /**
+   * One character per node 0…n-1: 48 + 4 × childCount + outputCount, where an
+   * outputCount of 3 means "read the count from the next character of `out`".
+   */
+  nodes: string;
+  /**
+   * The outputs of the nodes in node order, one character each:
+   * 48 + 2 × value + (1 if case-sensitive). Case-sensitive outputs of a node
+   * come first and are checked first.
+   */
+  out: string;
+  /** The exact normalised form of each case-sensitive output, in order. */
+  exact: string[];
 }
+
+/** Largest output value that packs into one UTF-16 unit below the surrogates. */
+export const MAX_TRIE_VALUE = (0xd7ff - 48 - 1) >> 1;
 
 // ---------------------------------------------------------------------------
 // Character classes (shared by every matcher in the realm)
@@ -194,8 +207,9 @@ const APOS_CODE = 0x27;
 export class Trie {
   readonly size: number;
   private readonly label: Uint16Array;
-  private readonly first: Int32Array;
   private readonly count: Int32Array;
+  /** Next sibling of a node (0 = none); a node's first child is node + 1. */
+  private readonly nextSib: Int32Array;
   /** Outputs of node n are outVal[outStart[n] … outStart[n+1]). */
   private readonly outStart: Int32Array;
   private readonly outVal: Int32Array;
@@ -203,73 +217,92 @@ export class Trie {
   private readonly outExact: string[];
   /** Root child for each ASCII code unit, already case-folded; 0 = none. */
   readonly rootAscii: Int32Array;
-  /** Output value of the last successful longestAt. */
+  /** First root child with a non-ASCII label, 0 = none. */
+  private readonly rootNonAscii: number;
+  /** Output value of the last successful longest-match walk. */
   hitValue = -1;
 
   constructor(packed: PackedTrie) {
-    const n = packed.counts.length;
+    const { labels, nodes, out, exact } = packed;
+    const n = nodes.length;
     this.size = n;
     const label = new Uint16Array(n);
-    const first = new Int32Array(n);
     const count = new Int32Array(n);
-    const labels = packed.labels;
-    const counts = packed.counts;
-    let next = 1;
-    for (let i = 0; i < n; i++) {
-      if (i > 0) label[i] = labels.charCodeAt(i - 1);
-      const k = counts.charCodeAt(i) - 48;
-      count[i] = k;
-      first[i] = next;
-      next += k;
-    }
-    this.label = label;
-    this.first = first;
-    this.count = count;
-
-    const out = packed.out;
-    const exact = packed.exact;
-    // Outputs grouped by node (CSR), case-sensitive ones first.
+    const nextSib = new Int32Array(n);
     const outStart = new Int32Array(n + 1);
-    for (let i = 0; i < exact.length; i += 3) bump(outStart, (exact[i] as number) + 1);
-    for (let i = 0; i < out.length; i += 2) bump(outStart, (out[i] as number) + 1);
-    for (let i = 0; i < n; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
-    const total = outStart[n] as number;
-    const outVal = new Int32Array(total);
-    const outExact = new Array<string>(total).fill('');
-    const cursor = outStart.slice(0, n);
-    for (let i = 0; i < exact.length; i += 3) {
-      const at = bump(cursor, exact[i] as number);
-      outVal[at] = exact[i + 1] as number;
-      outExact[at] = exact[i + 2] as string;
+    const outVal: number[] = [];
+    const outExact: string[] = [];
+    // Open nodes of the preorder walk: node, children still to come, last child seen.
+    const stackNode: number[] = [];
+    const stackLeft: number[] = [];
+    const stackLast: number[] = [];
+    let top = -1;
+    let o = 0;
+    let x = 0;
+    for (let i = 0; i < n; i++) {
+      const code = nodes.charCodeAt(i) - 48;
+      if (i > 0) {
+        label[i] = labels.charCodeAt(i - 1);
+        while (stackLeft[top] === 0) top--;
+        const prev = stackLast[top] as number;
+        if (prev !== 0) nextSib[prev] = i;
+        stackLast[top] = i;
+        stackLeft[top] = (stackLeft[top] as number) - 1;
+      }
+      const kids = code >> 2;
+      count[i] = kids;
+      if (kids > 0) {
+        top++;
+        stackNode[top] = i;
+        stackLeft[top] = kids;
+        stackLast[top] = 0;
+      }
+      outStart[i] = outVal.length;
+      let outs = code & 3;
+      if (outs === 3) outs = out.charCodeAt(o++) - 48;
+      for (let k = 0; k < outs; k++) {
+        const v = out.charCodeAt(o++) - 48;
+        outVal.push(v >> 1);
+        outExact.push(v & 1 ? (exact[x++] as string) : '');
+      }
     }
-    for (let i = 0; i < out.length; i += 2) outVal[bump(cursor, out[i] as number)] = out[i + 1] as number;
+    outStart[n] = outVal.length;
+    this.label = label;
+    this.count = count;
+    this.nextSib = nextSib;
     this.outStart = outStart;
-    this.outVal = outVal;
+    this.outVal = Int32Array.from(outVal);
     this.outExact = outExact;
 
     const rootAscii = new Int32Array(128);
-    for (let c = 0; c < 128; c++) rootAscii[c] = this.child(0, ASCII_FOLD[c] as number);
+    let rootNonAscii = 0;
+    for (let j = n > 1 && count[0] ? 1 : 0; j !== 0; j = nextSib[j] as number) {
+      const l = label[j] as number;
+      if (l >= 128) {
+        rootNonAscii = j;
+        break;
+      }
+      rootAscii[l] = j;
+    }
+    for (let c = 65; c <= 90; c++) rootAscii[c] = rootAscii[c + 32] as number;
     this.rootAscii = rootAscii;
+    this.rootNonAscii = rootNonAscii;
   }
 
   /** The child of `node` labelled `c`, or 0. */
   child(node: number, c: number): number {
-    let lo = this.first[node] as number;
-    let hi = lo + (this.count[node] as number);
+    if (this.count[node] === 0) return 0;
+    return this.sibling(node + 1, c);
+  }
+
+  /** The node labelled `c` among `j` and its later siblings, or 0. */
+  private sibling(j: number, c: number): number {
     const label = this.label;
-    if (hi - lo > 8) {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const l = label[mid] as number;
-        if (l === c) return mid;
-        if (l < c) lo = mid + 1;
-        else hi = mid;
-      }
-      return 0;
-    }
-    for (; lo < hi; lo++) {
-      const l = label[lo] as number;
-      if (l >= c) return l === c ? lo : 0;
+    const nextSib = this.nextSib;
+    while (j !== 0) {
+      const l = label[j] as number;
+      if (l >= c) return l === c ? j : 0;
+      j = nextSib[j] as number;
     }
     return 0;
   }
@@ -277,7 +310,8 @@ export class Trie {
   /** Root child for a code unit at a word start (any code unit), or 0. */
   rootChild(c: number, k: number): number {
     if (c < 128) return this.rootAscii[c] as number;
-    return this.child(0, k & C_APOS ? APOS_CODE : foldNonAscii(c));
+    if (k & C_APOS) return this.rootAscii[APOS_CODE] as number;
+    return this.rootNonAscii === 0 ? 0 : this.sibling(this.rootNonAscii, foldNonAscii(c));
   }
 
   /**
@@ -438,13 +472,6 @@ export class Trie {
       prevWord = word;
     }
   }
-}
-
-/** a[i]++, returning the old value. */
-function bump(a: Int32Array, i: number): number {
-  const v = a[i] as number;
-  a[i] = v + 1;
-  return v;
 }
 
 /**

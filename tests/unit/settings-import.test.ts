@@ -45,7 +45,10 @@ describe('exportSettingsFile', () => {
     const a = setSite(setSite(defaultSettings(), 'b.com', false), 'a.com', false);
     const b = setSite(setSite(defaultSettings(), 'a.com', false), 'b.com', false);
     expect(exportSettingsFile(a)).toBe(exportSettingsFile(b));
-    expect(Object.keys(JSON.parse(exportSettingsFile(a)).settings.sites)).toEqual(['a.com', 'b.com']);
+    expect(Object.keys(JSON.parse(exportSettingsFile(a)).settings.sites)).toEqual([
+      'a.com',
+      'b.com',
+    ]);
   });
 
   it('never exports an invalid value', () => {
@@ -78,12 +81,28 @@ describe('importSettingsFile', () => {
       ['a JSON string', '"ketamine-lens"', /JSON object/],
       ['a JSON array', '[{"enabled": true}]', /JSON object/],
       ['JSON null', 'null', /JSON object/],
-      ['another app', '{"app": "other-extension", "version": 1, "settings": {}}', /"other-extension", not Ketamine Lens/],
+      [
+        'another app',
+        '{"app": "other-extension", "version": 1, "settings": {}}',
+        /"other-extension", not Ketamine Lens/,
+      ],
       ['app not a string', '{"app": 7, "settings": {}}', /another app/],
       ['no settings section', '{"app": "ketamine-lens", "version": 2}', /no "settings"/],
-      ['settings null', '{"app": "ketamine-lens", "version": 2, "settings": null}', /no "settings"/],
-      ['settings not an object', '{"app": "ketamine-lens", "version": 2, "settings": [1]}', /should be an object/],
-      ['bad version', '{"app": "ketamine-lens", "version": "two", "settings": {}}', /invalid "version"/],
+      [
+        'settings null',
+        '{"app": "ketamine-lens", "version": 2, "settings": null}',
+        /no "settings"/,
+      ],
+      [
+        'settings not an object',
+        '{"app": "ketamine-lens", "version": 2, "settings": [1]}',
+        /should be an object/,
+      ],
+      [
+        'bad version',
+        '{"app": "ketamine-lens", "version": "two", "settings": {}}',
+        /invalid "version"/,
+      ],
       ['version 0', '{"app": "ketamine-lens", "version": 0, "settings": {}}', /invalid "version"/],
       ['unrelated JSON', '{"name": "my-package", "version": "1.0.0"}', /no "app": "ketamine-lens"/],
     ])('%s', (_name, text, message) => {
@@ -105,7 +124,12 @@ describe('importSettingsFile', () => {
       importSettingsFile(
         file({
           enabled: 'sometimes',
-          sites: { 'ok.com': 'off', 'not a host!': 'off', 'bad-value.com': 'maybe', 'WWW.Norm.com': 'off' },
+          sites: {
+            'ok.com': 'off',
+            'not a host!': 'off',
+            'bad-value.com': 'maybe',
+            'WWW.Norm.com': 'off',
+          },
           highlightStyle: 'neon',
           categories: { slang: false, risks: 'no', astrology: true },
           crisisRegion: 'GB',
@@ -160,7 +184,9 @@ describe('importSettingsFile', () => {
   });
 
   it('infers the version when the envelope has none', () => {
-    const v1 = ok(importSettingsFile('{"app": "ketamine-lens", "settings": {"disabledSites": ["a.com"]}}'));
+    const v1 = ok(
+      importSettingsFile('{"app": "ketamine-lens", "settings": {"disabledSites": ["a.com"]}}'),
+    );
     expect(v1.fromVersion).toBe(1);
     expect(v1.settings.sites).toEqual({ 'a.com': 'off' });
     expect(v1.messages[0]).toMatch(/no "version"/);
@@ -179,7 +205,11 @@ describe('importSettingsFile', () => {
 
   it('accepts bare settings without the envelope, and says so', () => {
     const r = ok(importSettingsFile('{"enabled": false, "highlightStyle": "hover-only"}'));
-    expect(r.settings).toEqual({ ...defaultSettings(), enabled: false, highlightStyle: 'hover-only' });
+    expect(r.settings).toEqual({
+      ...defaultSettings(),
+      enabled: false,
+      highlightStyle: 'hover-only',
+    });
     expect(r.messages[0]).toMatch(/bare settings/);
   });
 

@@ -141,7 +141,9 @@ describe('parseSettings', () => {
       const r = parseSettings({ ...valid(), categories: { ...rest, research: false } });
       expect(r.settings.categories.slang).toBe(true);
       expect(r.settings.categories.research).toBe(false);
-      expect(r.issues).toEqual([expect.objectContaining({ path: 'categories.slang', kind: 'missing' })]);
+      expect(r.issues).toEqual([
+        expect.objectContaining({ path: 'categories.slang', kind: 'missing' }),
+      ]);
     });
   });
 
@@ -166,7 +168,9 @@ describe('parseSettings', () => {
     it.each(['USA', 'U', '', 'en-US', '911', null, {}])('rejects region %j', (region) => {
       const r = parseSettings({ ...valid(), crisisRegion: region });
       expect(r.settings.crisisRegion).toBe('auto');
-      expect(r.issues).toEqual([expect.objectContaining({ path: 'crisisRegion', kind: 'invalid' })]);
+      expect(r.issues).toEqual([
+        expect.objectContaining({ path: 'crisisRegion', kind: 'invalid' }),
+      ]);
     });
   });
 
@@ -187,14 +191,23 @@ describe('parseSettings', () => {
     });
 
     it('merges keys that normalise to the same site, off winning', () => {
-      const r = parseSettings({ ...valid(), sites: { 'www.a.com': 'on', 'a.com': 'off', 'A.COM': 'on' } });
+      const r = parseSettings({
+        ...valid(),
+        sites: { 'www.a.com': 'on', 'a.com': 'off', 'A.COM': 'on' },
+      });
       expect(r.settings.sites).toEqual({ 'a.com': 'off' });
     });
 
     it('drops invalid keys and values by name', () => {
       const r = parseSettings({
         ...valid(),
-        sites: { 'not a host!': 'off', 'good.com': 'maybe', 'ok.com': 'off', 'x.com': false, 'y.com': null },
+        sites: {
+          'not a host!': 'off',
+          'good.com': 'maybe',
+          'ok.com': 'off',
+          'x.com': false,
+          'y.com': null,
+        },
       });
       expect(r.settings.sites).toEqual({ 'ok.com': 'off' });
       expect(paths(r)).toEqual([
@@ -225,7 +238,12 @@ describe('parseSettings', () => {
       expect(r.settings.sites['a.com']).toBe('off');
       expect(Object.hasOwn(r.settings.categories, '__proto__')).toBe(false);
       expect(paths(r)).toEqual(
-        expect.arrayContaining(['__proto__', 'sites["__proto__"]', 'categories.__proto__', 'categories.constructor']),
+        expect.arrayContaining([
+          '__proto__',
+          'sites["__proto__"]',
+          'categories.__proto__',
+          'categories.constructor',
+        ]),
       );
       expect(isSiteEnabled(r.settings, 'hasOwnProperty')).toBe(true);
     });
@@ -274,13 +292,26 @@ describe('parseSettings', () => {
     });
 
     it('always yields a valid value that parses cleanly (property)', () => {
-      const anyValue = fc.anything({ withObjectString: true, withNullPrototype: true, maxDepth: 3 });
+      const anyValue = fc.anything({
+        withObjectString: true,
+        withNullPrototype: true,
+        maxDepth: 3,
+      });
       const settingsLike = fc.record(
         {
           enabled: fc.oneof(fc.boolean(), anyValue),
-          sites: fc.oneof(fc.dictionary(fc.string(), fc.constantFrom('on', 'off', 'ON', 1)), anyValue),
-          highlightStyle: fc.oneof(fc.constantFrom('underline', 'background', 'hover-only'), anyValue),
-          categories: fc.oneof(fc.dictionary(fc.constantFrom(...CATEGORIES, 'x'), fc.boolean()), anyValue),
+          sites: fc.oneof(
+            fc.dictionary(fc.string(), fc.constantFrom('on', 'off', 'ON', 1)),
+            anyValue,
+          ),
+          highlightStyle: fc.oneof(
+            fc.constantFrom('underline', 'background', 'hover-only'),
+            anyValue,
+          ),
+          categories: fc.oneof(
+            fc.dictionary(fc.constantFrom(...CATEGORIES, 'x'), fc.boolean()),
+            anyValue,
+          ),
           crisisRegion: fc.oneof(fc.constantFrom('auto', 'US', 'gb', 'UK'), fc.string()),
         },
         { requiredKeys: [] },
@@ -303,7 +334,12 @@ describe('migrateSettings', () => {
     const r = migrateSettings(
       {
         enabled: false,
-        disabledSites: ['WWW.Example.com', 'https://news.site.org/page', 'bücher.de', 'www.example.com'],
+        disabledSites: [
+          'WWW.Example.com',
+          'https://news.site.org/page',
+          'bücher.de',
+          'www.example.com',
+        ],
       },
       1,
     );
@@ -318,7 +354,10 @@ describe('migrateSettings', () => {
   });
 
   it('reports v1 entries it cannot use', () => {
-    const r = migrateSettings({ enabled: 'no', disabledSites: ['ok.com', 'not a host!', 3], colour: 'red' }, 1);
+    const r = migrateSettings(
+      { enabled: 'no', disabledSites: ['ok.com', 'not a host!', 3], colour: 'red' },
+      1,
+    );
     expect(r.settings).toEqual(valid({ sites: { 'ok.com': 'off' } }));
     expect(paths(r)).toEqual(['colour', 'enabled', 'disabledSites[1]', 'disabledSites[2]']);
   });
@@ -345,14 +384,19 @@ describe('migrateSettings', () => {
   });
 
   it('reads settings from a newer version as well as it can', () => {
-    const r = migrateSettings({ ...valid({ enabled: false }), newThing: { a: 1 } }, SETTINGS_VERSION + 1);
+    const r = migrateSettings(
+      { ...valid({ enabled: false }), newThing: { a: 1 } },
+      SETTINGS_VERSION + 1,
+    );
     expect(r.settings.enabled).toBe(false);
     expect(paths(r)).toEqual(['version', 'newThing']);
     expect(r.repaired).toBe(true);
   });
 
   it('guesses from the shape when the version is unusable', () => {
-    expect(migrateSettings({ disabledSites: ['a.com'] }, Number.NaN).settings.sites).toEqual({ 'a.com': 'off' });
+    expect(migrateSettings({ disabledSites: ['a.com'] }, Number.NaN).settings.sites).toEqual({
+      'a.com': 'off',
+    });
     expect(migrateSettings(valid({ crisisRegion: 'US' }), 0).settings.crisisRegion).toBe('US');
   });
 
@@ -405,7 +449,11 @@ describe('setSite', () => {
   });
 
   it('normalises the key and replaces an old on override', () => {
-    const s = setSite(valid({ sites: { 'a.com': 'on', 'b.com': 'off' } }), 'https://WWW.A.com/x', false);
+    const s = setSite(
+      valid({ sites: { 'a.com': 'on', 'b.com': 'off' } }),
+      'https://WWW.A.com/x',
+      false,
+    );
     expect(s.sites).toEqual({ 'a.com': 'off', 'b.com': 'off' });
     expect(setSite(s, 'a.com', true).sites).toEqual({ 'b.com': 'off' });
   });

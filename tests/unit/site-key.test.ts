@@ -79,7 +79,7 @@ describe('normaliseHostInput', () => {
     'ws://example.com',
     'example.com:99999',
     '__proto__',
-    'a'.repeat(64) + '.com',
+    `${'a'.repeat(64)}.com`,
     `${'a.'.repeat(130)}com`,
     'x'.repeat(5000),
   ])('rejects %j', (input) => {
@@ -114,7 +114,10 @@ describe('siteKeyFromUrl', () => {
       kind: 'site',
       key: FILE_SITE_KEY,
     });
-    expect(siteKeyFromUrl('file://server/share/b.html')).toEqual({ kind: 'site', key: FILE_SITE_KEY });
+    expect(siteKeyFromUrl('file://server/share/b.html')).toEqual({
+      kind: 'site',
+      key: FILE_SITE_KEY,
+    });
   });
 
   it.each([

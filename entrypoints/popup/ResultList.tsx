@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Highlighted } from '../../components/Highlighted';
+import type { CategoryGroup, SearchResult } from '../../lib/search';
+
+export interface ResultListProps {
+  id: string;
+  mode: 'browse' | 'results' | 'suggestions';
+  results: readonly SearchResult[];
+  groups: readonly CategoryGroup[];
+  activeId: string | undefined;
+  /** Id of the visible label; without it the listbox is labelled "Search results". */
+  labelledBy?: string;
+  optionDomId: (entryId: string) => string;
+  onActivate: (entryId: string) => void;
+  onChoose: (entryId: string) => void;
+}
+
+/**
+ * The combobox's listbox. Focus stays in the search box (aria-activedescendant
+ * points here), so options are not focusable and a mouse press must not move
+ * focus away from the box.
+ */
+export function ResultList(props: ResultListProps) {
+  const { id, mode, results, groups, activeId, labelledBy, optionDomId, onActivate, onChoose } = props;
+
+  const option = (entryId: string, content: ReactNode, extra?: string) => (
+    <li
+      key={entryId}
+      id={optionDomId(entryId)}
+      role="option"
+      aria-selected={entryId === activeId}
+      className={`kl-option${entryId === activeId ? ' kl-option--active' : ''}${extra ? ` ${extra}` : ''}`}
+      onMouseDown={(e) => e.preventDefault()}
+      onMouseMove={() => entryId !== activeId && onActivate(entryId)}
+      onClick={() => onChoose(entryId)}
+    >
+      {content}
+    </li>
+  );
+
+  if (mode === 'browse') {
+    return (
+      <ul id={id} role="listbox" className="kl-listbox" aria-labelledby={labelledBy}>
+        {groups.map((g) => (
+          <li key={g.category} role="presentation">
+            <ul role="group" aria-labelledby={`${id}-${g.category}`} className="kl-group">
+              <li role="presentation" id={`${id}-${g.category}`} className="kl-group-label">
+                {g.label}
+              </li>
+              {g.entries.map((e) => option(e.id, <span className="kl-option-term">{e.term}</span>, 'kl-option--compact'))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <ul
+      id={id}
+      role="listbox"
+      className="kl-listbox"
+      aria-labelledby={labelledBy}
+      aria-label={labelledBy ? undefined : 'Search results'}
+    >
+      {results.map((r) => {
+        const termHit = r.field === 'term';
+        const aliasHit = r.field === 'alias' && r.matchedText;
+        const shortHit = r.field === 'short';
+        return option(
+          r.entry.id,
+          <>
+            <span className="kl-option-term">
+              {termHit ? <Highlighted text={r.entry.term} indices={r.indices} /> : r.entry.term}
+            </span>
+            {aliasHit && (
+              <span className="kl-option-alias">
+                also <Highlighted text={r.matchedText ?? ''} indices={r.indices} />
+              </span>
+            )}
+            <span className="kl-option-short">
+              {shortHit ? <Highlighted text={r.entry.short} indices={r.indices} /> : r.entry.short}
+            </span>
+          </>,
+        );
+      })}
+    </ul>
+  );
+}

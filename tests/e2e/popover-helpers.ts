@@ -1,0 +1,62 @@
+import type { Frame, Page } from 'playwright-core';
+
+/** Centre of the first client rect of the first mark whose text is `text`. */
+export async function pointOfTerm(page: Page, text: string, line = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ text, line }) => {
+      for (const h of CSS.highlights.values()) {
+        for (const r of h) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() !== text) continue;
+          const rects = [...range.getClientRects()].filter((c) => c.width > 0);
+          const rect = rects[line] ?? rects[0];
+          if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    },
+    { text, line },
+  );
+  if (!point) throw new Error(`No mark with text "${text}"`);
+  return point;
+}
+
+/** The popover's frame (an extension page inside our closed shadow root). */
+export function popoverFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => f.url().includes('/popover.html'));
+}
+
+/** Whether our popover iframe is visible, read through the DevTools view of the closed shadow root. */
+export async function popoverVisible(page: Page): Promise<boolean> {
+  const frame = popoverFrame(page);
+  if (!frame) return false;
+  const el = await frame.frameElement();
+  return el.evaluate((iframe) => getComputedStyle(iframe).visibility === 'visible' && iframe.getBoundingClientRect().height > 0);
+}
+
+export async function waitForPopover(page: Page, visible: boolean, timeout = 3000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if ((await popoverVisible(page)) === visible) return;
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`popover did not become ${visible ? 'visible' : 'hidden'} within ${timeout} ms`);
+}
+
+export async function dialogInfo(page: Page) {
+  const frame = popoverFrame(page);
+  if (!frame) return null;
+  return frame.evaluate(() => {
+    const dialog = document.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    const labelId = dialog.getAttribute('aria-labelledby');
+    const label = labelId ? document.getElementById(labelId)?.textContent ?? '' : dialog.getAttribute('aria-label') ?? '';
+    const links = [...dialog.querySelectorAll('a[href]')].map((a) => ({
+      href: (a as HTMLAnchorElement).href,
+      target: (a as HTMLAnchorElement).target,
+    }));
+    return { label: label.trim(), text: dialog.textContent ?? '', links, focused: dialog.contains(document.activeElement) || document.activeElement === dialog };
+  });
+}

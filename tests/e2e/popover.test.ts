@@ -1,0 +1,146 @@
+// Hover popover in real Chromium with the built extension.
+import AxeBuilderSource from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, startFixtureServer, waitForHighlights } from './harness';
+import { dialogInfo, pointOfTerm, popoverFrame, waitForPopover } from './popover-helpers';
+
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openArticle(path = 'article.html') {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/${path}`);
+  await waitForHighlights(page, 3);
+  await page.waitForTimeout(500); // iframe preloaded after the first mark
+  return page;
+}
+
+describe('hover popover', () => {
+  it('opens a dialog named for the term, with its short definition and an https source', async () => {
+    const page = await openArticle();
+    const p = await pointOfTerm(page, 'esketamine');
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true);
+    const info = await dialogInfo(page);
+    expect(info?.label.toLowerCase()).toContain('esketamine');
+    expect(info?.links.some((l) => l.href.startsWith('https://') && l.target === '_blank')).toBe(true);
+    expect(info?.text.length).toBeGreaterThan(80);
+    await page.close();
+  });
+
+  it('stays open while the pointer moves onto it, closes after leaving, and Esc closes it', async () => {
+    const page = await openArticle();
+    const p = await pointOfTerm(page, 'Ketamine');
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true);
+    const frameEl = await popoverFrame(page)!.frameElement();
+    const box = (await frameEl.boundingBox())!;
+    // Travel onto the popover in small steps and rest there longer than the hide delay.
+    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    await page.waitForTimeout(600);
+    await waitForPopover(page, true);
+    // Leave both: it closes.
+    await page.mouse.move(5, 790, { steps: 4 });
+    await waitForPopover(page, false, 2000);
+    // Reopen, then Esc.
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true);
+    await page.keyboard.press('Escape');
+    await waitForPopover(page, false, 1000);
+    await page.close();
+  });
+
+  it('opens from either line of a term wrapped across two lines, and not from the gap between paragraphs', async () => {
+    const page = await openArticle();
+    for (const line of [0, 1]) {
+      const p = await pointOfTerm(page, 'treatment-resistant depression', line);
+      await page.mouse.move(p.x, p.y);
+      await waitForPopover(page, true);
+      await page.mouse.move(1000, 5);
+      await waitForPopover(page, false, 2000);
+    }
+    const gap = await page.evaluate(() => {
+      const a = document.getElementById('p1')!.getBoundingClientRect();
+      const b = document.getElementById('p2')!.getBoundingClientRect();
+      return { x: a.left + 20, y: (a.bottom + b.top) / 2 };
+    });
+    await page.mouse.move(gap.x, gap.y);
+    await page.waitForTimeout(600);
+    await waitForPopover(page, false, 100);
+    await page.close();
+  });
+
+  it('navigates to a related term inside the popover and back', async () => {
+    const page = await openArticle();
+    const p = await pointOfTerm(page, 'esketamine');
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true);
+    const frame = popoverFrame(page)!;
+    const before = (await dialogInfo(page))!.label;
+    const related = frame.locator('.kl-related button').first();
+    const relatedName = (await related.textContent())?.trim() ?? '';
+    await related.click();
+    await expect.poll(async () => (await dialogInfo(page))?.label).toBe(relatedName);
+    await frame.getByRole('button', { name: /back/i }).click();
+    await expect.poll(async () => (await dialogInfo(page))?.label).toBe(before);
+    await page.close();
+  });
+
+  it('renders on a strict-CSP page and inside an iframe', async () => {
+    const page = await openArticle('csp.html');
+    const p = await pointOfTerm(page, 'esketamine');
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true);
+    expect((await dialogInfo(page))?.label.toLowerCase()).toContain('esketamine');
+    await page.close();
+
+    const framed = await browser.context.newPage();
+    await framed.goto(`${server.url}/shadow.html`);
+    const child = framed.frames().find((f) => f.url().endsWith('frame-child.html'))!;
+    await waitForHighlights(child, 1);
+    await framed.waitForTimeout(500);
+    const local = await child.evaluate(() => {
+      for (const h of CSS.highlights.values()) {
+        for (const r of h) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    });
+    const frameBox = (await (await child.frameElement()).boundingBox())!;
+    await framed.mouse.move(frameBox.x + local!.x, frameBox.y + local!.y);
+    await expect
+      .poll(() => child.childFrames().some((f) => f.url().includes('/popover.html')), { timeout: 3000 })
+      .toBe(true);
+    await framed.close();
+  });
+
+  it('has no serious or critical axe-core violations', async () => {
+    const page = await openArticle();
+    const p = await pointOfTerm(page, 'esketamine');
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true);
+    const frame = popoverFrame(page)!;
+    await frame.evaluate(AxeBuilderSource.source);
+    const violations = await frame.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+});
