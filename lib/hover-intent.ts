@@ -60,6 +60,11 @@ export class HoverIntent<T> {
     this.cancelHide();
   }
 
+  /** The page saw the pointer move, so it is not over the popover (whose events the page cannot see). */
+  pointerInPage(): void {
+    this.overPopover = false;
+  }
+
   pointerLeavePopover(): void {
     this.overPopover = false;
     if (this.shown !== null) this.scheduleHide();

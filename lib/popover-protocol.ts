@@ -9,7 +9,9 @@ export type ToPopover =
 export type FromPopover =
   | { type: 'ready' }
   | { type: 'size'; height: number }
-  | { type: 'close'; returnFocus: boolean };
+  | { type: 'close'; returnFocus: boolean }
+  /** The pointer entered or left the popover (the page cannot see pointer events inside our frame). */
+  | { type: 'hover'; inside: boolean };
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -31,6 +33,7 @@ export function parseFromPopover(raw: unknown): FromPopover | null {
     return { type: 'size', height: Math.min(m.height, 4000) };
   }
   if (m.type === 'close') return { type: 'close', returnFocus: m.returnFocus === true };
+  if (m.type === 'hover' && typeof m.inside === 'boolean') return { type: 'hover', inside: m.inside };
   return null;
 }
 

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { browser } from 'wxt/browser';
 import { EntryCard } from '../../components/EntryCard';
 import { entryById } from '../../lib/glossary';
-import { CONNECT_TYPE, type FromPopover, parseToPopover } from '../../lib/popover-protocol';
+import { type FromPopover, parseToPopover } from '../../lib/popover-protocol';
 import { setSite } from '../../lib/settings';
 import { updateSettings } from '../../lib/settings-store';
+import { whenConnected } from './connection';
 
-const nonce = location.hash.slice(1);
 
 export function PopoverApp() {
   const [stack, setStack] = useState<string[]>([]);
@@ -20,12 +20,7 @@ export function PopoverApp() {
   const post = useCallback((msg: FromPopover) => portRef.current?.postMessage(msg), []);
 
   useEffect(() => {
-    const onConnect = (event: MessageEvent) => {
-      // Only the first port that carries our nonce is accepted.
-      if (portRef.current || !nonce) return;
-      const data = event.data as { type?: unknown; nonce?: unknown } | null;
-      if (data?.type !== CONNECT_TYPE || data.nonce !== nonce || !event.ports[0]) return;
-      const port = event.ports[0];
+    whenConnected((port) => {
       portRef.current = port;
       port.onmessage = (e) => {
         const msg = parseToPopover(e.data);
@@ -40,9 +35,7 @@ export function PopoverApp() {
         setStack([msg.id]);
       };
       port.postMessage({ type: 'ready' } satisfies FromPopover);
-    };
-    window.addEventListener('message', onConnect);
-    return () => window.removeEventListener('message', onConnect);
+    });
   }, []);
 
   // Report our height so the host can size the iframe (it scrolls when taller than the space).
@@ -59,6 +52,27 @@ export function PopoverApp() {
     }
     return () => ro.disconnect();
   }, [stack, post]);
+
+  useEffect(() => {
+    // Pointer events inside this frame never reach the page: report them.
+    let inside = false;
+    const enter = () => {
+      if (inside) return;
+      inside = true;
+      post({ type: 'hover', inside: true });
+    };
+    const leave = (e: MouseEvent) => {
+      if (e.relatedTarget || !inside) return;
+      inside = false;
+      post({ type: 'hover', inside: false });
+    };
+    window.addEventListener('pointermove', enter);
+    window.addEventListener('mouseout', leave);
+    return () => {
+      window.removeEventListener('pointermove', enter);
+      window.removeEventListener('mouseout', leave);
+    };
+  }, [post]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

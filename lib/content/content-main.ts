@@ -38,7 +38,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const siteKey = site.kind === 'site' ? site.key : null;
   const isTop = win.top === win;
 
-  let settings: Settings = await loadSettings();
+  let settings: Settings = await loadSettings({ writeBack: false });
   let lens: Lens | null = null;
   let lastShown = -1;
   let returnFocusTo: Element | null = null;

@@ -87,6 +87,7 @@ export class HoverController {
 
   private onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
+    this.intent.pointerInPage();
     this.last = { x: e.clientX, y: e.clientY };
     this.buttonsDown = e.buttons !== 0;
     if (this.frame) return;

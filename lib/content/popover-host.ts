@@ -71,8 +71,6 @@ export class PopoverHost {
       'left: 0',
     ].join(';');
     frame.addEventListener('load', () => this.connect(frame, nonce));
-    frame.addEventListener('mouseenter', () => this.options.onPointerEnter());
-    frame.addEventListener('mouseleave', () => this.options.onPointerLeave());
     shadow.append(frame);
     this.host = host;
     this.frame = frame;
@@ -129,7 +127,9 @@ export class PopoverHost {
     this.port = channel.port1;
     this.ready = false;
     channel.port1.onmessage = (event) => this.onMessage(parseFromPopover(event.data));
-    const target = new URL(this.options.popoverUrl).origin;
+    // URL.origin is "null" for chrome-extension: URLs, so build the origin by hand.
+    const url = new URL(this.options.popoverUrl);
+    const target = `${url.protocol}//${url.host}`;
     frame.contentWindow?.postMessage({ type: CONNECT_TYPE, nonce }, target, [channel.port2]);
   }
 
@@ -145,6 +145,9 @@ export class PopoverHost {
       this.contentHeight = msg.height;
       this.applyHeight();
       if (this.visible) void this.position();
+    } else if (msg.type === 'hover') {
+      if (msg.inside) this.options.onPointerEnter();
+      else this.options.onPointerLeave();
     } else if (msg.type === 'close') {
       this.options.onClose(msg.returnFocus);
     }

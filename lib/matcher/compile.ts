@@ -34,11 +34,11 @@ export interface MatcherIndex {
   /**
    * One row per glossary entry, in input order:
    * [id, category, severity (0 none, 1 info, 2 caution, 3 danger), alias codes].
-   * An alias code is tier | 8 (case-sensitive) | 16 (pageContext); every alias
-   * of the entry has one, tier 4 included, so RawMatch.alias is the position
-   * in the glossary entry's `aliases`.
+   * Alias codes are one character per alias, 48 + (tier | 8 if case-sensitive
+   * | 16 if pageContext); every alias of the entry has one, tier 4 included,
+   * so RawMatch.alias is the position in the glossary entry's `aliases`.
    */
-  entries: [string, Category, number, number[]][];
+  entries: [string, Category, number, string][];
   /** Aliases with context or negative words: [entry, alias, context word ids, negative word ids]. */
   rules: [number, number, number[], number[]][];
   /** Variants of tier 1–3 aliases; outputs are global alias numbers (entry offset + alias position). */
@@ -93,6 +93,7 @@ function pack(root: BuildNode, keepAll: boolean): PackedTrie {
   const out: string[] = [];
   const exact: string[] = [];
   const char = (n: number): string => String.fromCharCode(48 + n);
+  let previous = 0;
   const visit = (node: BuildNode): void => {
     const sorted = node.outs.slice().sort((a, b) => a.rank - b.rank);
     const outs = [
@@ -104,7 +105,10 @@ function pack(root: BuildNode, keepAll: boolean): PackedTrie {
     if (outs.length >= 3) out.push(char(outs.length));
     for (const o of outs) {
       if (o.value > MAX_TRIE_VALUE) throw new RangeError(`trie output ${o.value} too large`);
-      out.push(char(o.value * 2 + (o.exact === undefined ? 0 : 1)));
+      const delta = o.value - previous;
+      previous = o.value;
+      const zigzag = delta >= 0 ? delta * 2 : -delta * 2 - 1;
+      out.push(char(zigzag * 2 + (o.exact === undefined ? 0 : 1)));
       if (o.exact !== undefined) exact.push(o.exact);
     }
     for (const k of keys) {
@@ -146,11 +150,11 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
   const rules: MatcherIndex['rules'] = [];
   let global = 0;
   entries.forEach((entry, e) => {
-    const codes: number[] = [];
+    let codes = '';
     entry.aliases.forEach((alias, a) => {
       const g = global++;
       const cs = alias.caseSensitive === true;
-      codes.push(alias.tier | (cs ? F_CASE : 0) | (alias.pageContext ? F_PAGE : 0));
+      codes += String.fromCharCode(48 + (alias.tier | (cs ? F_CASE : 0) | (alias.pageContext ? F_PAGE : 0)));
       if (alias.tier === 4) return;
       const forms = aliasVariants(alias);
       forms.forEach((form, f) => {
@@ -204,7 +208,9 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   const aliasEntry = new Int32Array(total);
   const rules: AliasRule[] = new Array(total);
   for (let e = 0, g = 0; e < rows.length; e++) {
-    for (const code of (rows[e] as MatcherIndex['entries'][number])[3]) {
+    const codes = (rows[e] as MatcherIndex['entries'][number])[3];
+    for (let a = 0; a < codes.length; a++) {
+      const code = codes.charCodeAt(a) - 48;
       aliasEntry[g] = e;
       rules[g++] = {
         tier: (code & 7) as Tier,

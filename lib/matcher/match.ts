@@ -88,16 +88,18 @@ export interface PackedTrie {
   nodes: string;
   /**
    * The outputs of the nodes in node order, one character each:
-   * 48 + 2 × value + (1 if case-sensitive). Case-sensitive outputs of a node
-   * come first and are checked first.
+   * 48 + 2 × zigzag(value − previous value) + (1 if case-sensitive). Deltas,
+   * because neighbouring forms are mostly the same alias (ketamine,
+   * ketamines). Case-sensitive outputs of a node come first and are checked
+   * first.
    */
   out: string;
   /** The exact normalised form of each case-sensitive output, in order. */
   exact: string[];
 }
 
-/** Largest output value that packs into one UTF-16 unit below the surrogates. */
-export const MAX_TRIE_VALUE = (0xd7ff - 48 - 1) >> 1;
+/** Largest output value whose deltas pack into one UTF-16 unit below the surrogates. */
+export const MAX_TRIE_VALUE = (0xd7ff - 48 - 1) >> 2;
 
 // ---------------------------------------------------------------------------
 // Character classes (shared by every matcher in the realm)
@@ -202,6 +204,8 @@ export function wordBefore(text: string, pos: number): boolean {
 // ---------------------------------------------------------------------------
 
 const SEP_CODE = 0x20;
+/** Nodes with at least this many children get a direct ASCII table (see Trie.dense). */
+const DENSE_MIN_CHILDREN = 4;
 const APOS_CODE = 0x27;
 
 export class Trie {
@@ -215,6 +219,13 @@ export class Trie {
   private readonly outVal: Int32Array;
   /** '' for a case-insensitive output, else the exact form to verify. */
   private readonly outExact: string[];
+  /**
+   * Direct child tables for ASCII labels of nodes with many children (the
+   * first letters after the root are where sibling scans were long):
+   * child = dense[denseAt[node] + c]; denseAt 0 = no table.
+   */
+  private readonly denseAt: Int32Array;
+  private readonly dense: Int32Array;
   /** Root child for each ASCII code unit, already case-folded; 0 = none. */
   readonly rootAscii: Int32Array;
   /** First root child with a non-ASCII label, 0 = none. */
@@ -239,6 +250,7 @@ export class Trie {
     let top = -1;
     let o = 0;
     let x = 0;
+    let value = 0;
     for (let i = 0; i < n; i++) {
       const code = nodes.charCodeAt(i) - 48;
       if (i > 0) {
@@ -262,7 +274,9 @@ export class Trie {
       if (outs === 3) outs = out.charCodeAt(o++) - 48;
       for (let k = 0; k < outs; k++) {
         const v = out.charCodeAt(o++) - 48;
-        outVal.push(v >> 1);
+        const zigzag = v >> 1;
+        value += zigzag & 1 ? -((zigzag + 1) >> 1) : zigzag >> 1;
+        outVal.push(value);
         outExact.push(v & 1 ? (exact[x++] as string) : '');
       }
     }
@@ -273,6 +287,22 @@ export class Trie {
     this.outStart = outStart;
     this.outVal = Int32Array.from(outVal);
     this.outExact = outExact;
+
+    const denseAt = new Int32Array(n);
+    let tables = 0;
+    for (let i = 0; i < n; i++) if ((count[i] as number) >= DENSE_MIN_CHILDREN) denseAt[i] = 128 * ++tables;
+    const dense = new Int32Array(128 * (tables + 1));
+    for (let i = 0; i < n; i++) {
+      const base = denseAt[i] as number;
+      if (base === 0) continue;
+      for (let j = i + 1; j !== 0; j = nextSib[j] as number) {
+        const l = label[j] as number;
+        if (l >= 128) break;
+        dense[base + l] = j;
+      }
+    }
+    this.denseAt = denseAt;
+    this.dense = dense;
 
     const rootAscii = new Int32Array(128);
     let rootNonAscii = 0;
@@ -291,6 +321,8 @@ export class Trie {
 
   /** The child of `node` labelled `c`, or 0. */
   child(node: number, c: number): number {
+    const base = this.denseAt[node] as number;
+    if (base !== 0 && c < 128) return this.dense[base + c] as number;
     if (this.count[node] === 0) return 0;
     return this.sibling(node + 1, c);
   }

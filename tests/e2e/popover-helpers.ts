@@ -33,16 +33,16 @@ export async function popoverVisible(page: Page): Promise<boolean> {
   const frame = popoverFrame(page);
   if (!frame) return false;
   const el = await frame.frameElement();
-  return el.evaluate((iframe) => getComputedStyle(iframe).visibility === 'visible' && iframe.getBoundingClientRect().height > 0);
+  return el.evaluate((iframe) => getComputedStyle(iframe as Element).visibility === 'visible' && (iframe as Element).getBoundingClientRect().height > 0);
 }
 
-export async function waitForPopover(page: Page, visible: boolean, timeout = 3000): Promise<void> {
+export async function waitForPopover(page: Page, visible: boolean, timeout = 3000, step = ''): Promise<void> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     if ((await popoverVisible(page)) === visible) return;
     await page.waitForTimeout(30);
   }
-  throw new Error(`popover did not become ${visible ? 'visible' : 'hidden'} within ${timeout} ms`);
+  throw new Error(`popover did not become ${visible ? 'visible' : 'hidden'} within ${timeout} ms ${step}`);
 }
 
 export async function dialogInfo(page: Page) {

@@ -41,19 +41,19 @@ describe('hover popover', () => {
     const page = await openArticle();
     const p = await pointOfTerm(page, 'Ketamine');
     await page.mouse.move(p.x, p.y);
-    await waitForPopover(page, true);
+    await waitForPopover(page, true, 3000, '(first hover)');
     const frameEl = await popoverFrame(page)!.frameElement();
     const box = (await frameEl.boundingBox())!;
     // Travel onto the popover in small steps and rest there longer than the hide delay.
     await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
     await page.waitForTimeout(600);
-    await waitForPopover(page, true);
+    await waitForPopover(page, true, 100, '(pointer on the popover)');
     // Leave both: it closes.
     await page.mouse.move(5, 790, { steps: 4 });
     await waitForPopover(page, false, 2000);
     // Reopen, then Esc.
     await page.mouse.move(p.x, p.y);
-    await waitForPopover(page, true);
+    await waitForPopover(page, true, 3000, '(reopen)');
     await page.keyboard.press('Escape');
     await waitForPopover(page, false, 1000);
     await page.close();

@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Switch } from '../../components/Switch';
+import { crisisLocales } from '../../lib/crisis-resources';
+import type { Category } from '../../lib/glossary-types';
+import { type HighlightStyle, type Settings, setSite } from '../../lib/settings';
+import { AboutSection } from './AboutSection';
+import { AppearanceSection } from './AppearanceSection';
+import { BackupSection } from './BackupSection';
+import type { OptionsDeps } from './options-deps';
+import { ShortcutList } from './ShortcutList';
+import { SiteList } from './SiteList';
+
+/**
+ * The options page. Settings come from storage and follow it live
+ * (watchSettings), so a change made in the popup or another window shows here
+ * at once; every change here is written straight to storage.
+ */
+export function App({ deps }: { deps: OptionsDeps }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    let watched = false;
+    const stop = deps.watchSettings((next) => {
+      watched = true;
+      if (alive) setSettings(next);
+    });
+    deps.loadSettings().then(
+      (loaded) => {
+        // A value from the watcher is at least as new as this read.
+        if (alive && !watched) setSettings(loaded);
+      },
+      () => {
+        if (alive) setSaveError('Your settings could not be read from browser storage.');
+      },
+    );
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [deps]);
+
+  /** Resolves once stored; rejects when storage refused (callers report it). */
+  const update = useCallback(
+    async (change: (s: Settings) => Settings) => {
+      setSettings(await deps.updateSettings(change));
+      setSaveError(null);
+    },
+    [deps],
+  );
+  /** For controls that report nothing themselves: a failure shows in the page-level alert. */
+  const quietly = useCallback(
+    (change: (s: Settings) => Settings) => {
+      update(change).catch(() => setSaveError('The change could not be saved. Please try again.'));
+    },
+    [update],
+  );
+
+  const save = useCallback(
+    async (next: Settings) => {
+      await deps.saveSettings(next);
+      setSaveError(null);
+    },
+    [deps],
+  );
+
+  const locales = useMemo(
+    () => crisisLocales(settings?.crisisRegion, deps.locales),
+    [settings?.crisisRegion, deps.locales],
+  );
+
+  return (
+    <main className="kl-options">
+      <h1 className="kl-title">Ketamine Lens settings</h1>
+      {saveError && (
+        <p role="alert" className="kl-error">
+          {saveError}
+        </p>
+      )}
+      {settings === null ? (
+        <p className="kl-hint">Loading settings…</p>
+      ) : (
+        <>
+          <section className="kl-section" aria-labelledby="kl-where">
+            <h2 id="kl-where">Where it runs</h2>
+            <Switch
+              label="Mark terms on all sites"
+              description={
+                settings.enabled
+                  ? 'On: terms are marked on every site except the ones listed below.'
+                  : 'Off: nothing is marked on any site until you turn this back on.'
+              }
+              checked={settings.enabled}
+              onChange={(on) => quietly((s) => ({ ...s, enabled: on }))}
+            />
+            <SiteList
+              sites={settings.sites}
+              globalEnabled={settings.enabled}
+              onAdd={(key) => update((s) => setSite(s, key, false))}
+              onRemove={(key) => update((s) => setSite(s, key, true))}
+            />
+          </section>
+
+          <section className="kl-section" aria-labelledby="kl-look">
+            <h2 id="kl-look">How terms are marked</h2>
+            <AppearanceSection
+              style={settings.highlightStyle}
+              categories={settings.categories}
+              onStyle={(style: HighlightStyle) => quietly((s) => ({ ...s, highlightStyle: style }))}
+              onCategory={(c: Category, on: boolean) =>
+                quietly((s) => ({ ...s, categories: { ...s.categories, [c]: on } }))
+              }
+            />
+          </section>
+
+          <section className="kl-section" aria-labelledby="kl-keys">
+            <h2 id="kl-keys">Keyboard shortcuts</h2>
+            <ShortcutList
+              getCommands={deps.getCommands}
+              openShortcutSettings={deps.openShortcutSettings}
+              isFirefox={deps.isFirefox}
+            />
+          </section>
+
+          <section className="kl-section" aria-labelledby="kl-backup">
+            <h2 id="kl-backup">Back up and restore</h2>
+            <BackupSection settings={settings} saveSettings={save} />
+          </section>
+
+          <section className="kl-section" aria-labelledby="kl-about">
+            <h2 id="kl-about">About</h2>
+            <AboutSection version={deps.version} crisisLocales={locales} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
