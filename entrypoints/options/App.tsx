@@ -41,11 +41,21 @@ export function App({ deps }: { deps: OptionsDeps }) {
     };
   }, [deps]);
 
-  /** Resolves once stored; rejects when storage refused (callers report it). */
+  /**
+   * Applies a change on screen at once (a control must not lag behind the
+   * click by a storage round trip), then stores it. Rejects when storage
+   * refused; the screen then goes back to what is stored.
+   */
   const update = useCallback(
     async (change: (s: Settings) => Settings) => {
-      setSettings(await deps.updateSettings(change));
-      setSaveError(null);
+      setSettings((prev) => (prev ? change(prev) : prev));
+      try {
+        setSettings(await deps.updateSettings(change));
+        setSaveError(null);
+      } catch (error) {
+        deps.loadSettings().then(setSettings, () => undefined);
+        throw error;
+      }
     },
     [deps],
   );

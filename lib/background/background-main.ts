@@ -64,7 +64,12 @@ export function startBackground(): void {
     }
   });
 
-  browser.commands.onCommand.addListener(async (command) => {
+  browser.commands.onCommand.addListener((command) => void runCommand(command));
+  // Headless Chromium cannot press extension shortcuts: the real-browser tests
+  // call this from the service worker instead. Pages cannot reach it.
+  (globalThis as { ketamineLensRunCommand?: typeof runCommand }).ketamineLensRunCommand = runCommand;
+
+  async function runCommand(command: string) {
     const tab = await activeTab();
     if (tab?.id === undefined) return;
     if (command === 'next-term') {
@@ -74,7 +79,7 @@ export function startBackground(): void {
       if (site?.kind !== 'site') return;
       await updateSettings((s) => setSite(s, site.key, !isSiteEnabled(s, site.key)));
     }
-  });
+  }
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: { id?: number; url?: string } }) => {
     if (sender.id !== browser.runtime.id) return undefined;

@@ -1,14 +1,22 @@
-// The run-time half of the matcher: a packed trie walked from each word start.
+// The run-time half of the matcher: a packed radix trie walked from each
+// word start.
 //
 // Why a trie from word starts (and not Aho-Corasick or one big RegExp):
 // every pattern is anchored at a word boundary, so only word starts can begin
-// a match. Non-start positions cost one charCodeAt and one table lookup; a
-// word start costs a walk of a few characters until the trie has no edge.
-// That also makes "separator = any run of spaces/dashes", apostrophe
-// unification and case folding plain per-character decisions instead of
-// pattern variants. Measured on Node 20 (see the report in the lead's notes):
-// ~2–3 ms per MB without terms once warm, versus ~3× that for the combined
-// RegExp; the RegExp also needs a second pass for case-sensitive acronyms.
+// a match. Other positions cost one charCodeAt and one table lookup; a word
+// start costs a walk of a few characters until the trie has no edge. That
+// also makes "separator = any run of spaces/dashes", apostrophe unification
+// and case folding per-character decisions instead of pattern variants, and
+// case-sensitive acronyms share the same walk (verified at the end).
+// Measured against one trie-shaped RegExp (lookbehind/lookahead word
+// boundaries, `giu`) over the same ~870 forms: the RegExp took ~2× as long
+// per MB warm, needed a second RegExp for the case-sensitive forms, and its
+// first exec (compilation) cost ~100 ms cold. Numbers: see the matcher notes.
+//
+// Radix (path-compressed) because loading must be cheap in a cold content
+// script: decoding is one pass over the ~1.2k branch/terminal nodes instead
+// of ~6.4k character nodes, and edge labels are compared straight from the
+// index string.
 //
 // No allocation per character: case folding is arithmetic for ASCII and a
 // lazily filled table for the rest; character classes come from tables.
@@ -70,17 +78,22 @@ export interface Matcher {
 }
 
 /**
- * Serialised trie (part of MatcherIndex). Nodes are numbered in depth-first
- * preorder with the root as 0 and children sorted by label, so the labels
- * read like a front-coded sorted word list (which gzip compresses well) and
- * a node's first child is the next node: no pointers are stored. Small
- * numbers are stored as characters, String.fromCharCode(48 + n), because a
- * string costs one to two bytes per number in JSON and decodes without
- * parsing.
+ * Serialised radix trie (part of MatcherIndex). Nodes are numbered in
+ * depth-first preorder with the root as 0 and children sorted by the first
+ * character of their edge, so the edge labels concatenated in node order read
+ * like a front-coded sorted word list (which gzip compresses well) and a
+ * node's first child is the next node: no pointers are stored. Small numbers
+ * are stored as characters, String.fromCharCode(48 + n): one or two bytes of
+ * JSON each, decoded without parsing.
  */
 export interface PackedTrie {
-  /** Edge label (UTF-16 code unit) of nodes 1…n-1. " " is the separator, "'" the apostrophe. */
+  /**
+   * Edge labels of nodes 1…n-1 concatenated (UTF-16 code units, folded):
+   * " " is the separator, "'" the apostrophe.
+   */
   labels: string;
+  /** Edge length of nodes 1…n-1, one character each. */
+  edges: string;
   /**
    * One character per node 0…n-1: 48 + 4 × childCount + outputCount, where an
    * outputCount of 3 means "read the count from the next character of `out`".
@@ -113,14 +126,15 @@ export const C_HIGH = 16; // high surrogate: class of the code point decides
 const C_KNOWN = 128;
 
 const ASCII_CLASS = new Uint8Array(128);
-const ASCII_FOLD = new Uint16Array(128);
+/** What an ASCII code unit is on a trie edge: folded letter, " " for any separator, else itself. */
+const ASCII_STEP = new Uint16Array(128);
 for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] =
     C_KNOWN |
     (isWordCodePoint(c) ? C_WORD : 0) |
     (isSeparatorCode(c) ? C_SEP : 0) |
     (isApostropheCode(c) ? C_APOS : 0);
-  ASCII_FOLD[c] = foldCode(c);
+  ASCII_STEP[c] = isSeparatorCode(c) ? 0x20 : foldCode(c);
 }
 
 // BMP classes and folds, filled on first sight of a code unit.
@@ -204,29 +218,37 @@ export function wordBefore(text: string, pos: number): boolean {
 // ---------------------------------------------------------------------------
 
 const SEP_CODE = 0x20;
-/** Nodes with at least this many children get a direct ASCII table (see Trie.dense). */
-const DENSE_MIN_CHILDREN = 4;
 const APOS_CODE = 0x27;
+/** Nodes with at least this many children get a direct ASCII child table. */
+const DENSE_MIN_CHILDREN = 4;
+
+type HitFn = (start: number, end: number, value: number) => void;
 
 export class Trie {
   readonly size: number;
-  private readonly label: Uint16Array;
+  /** The concatenated edge labels, used as they come from the index. */
+  private readonly labels: string;
+  /** Edge of node n is labels[edgeStart[n] … edgeStart[n + 1]). */
+  private readonly edgeStart: Int32Array;
+  /** First code unit of each node's edge (what a parent looks children up by). */
+  private readonly first: Uint16Array;
   private readonly count: Int32Array;
   /** Next sibling of a node (0 = none); a node's first child is node + 1. */
   private readonly nextSib: Int32Array;
   /** Outputs of node n are outVal[outStart[n] … outStart[n+1]). */
   private readonly outStart: Int32Array;
   private readonly outVal: Int32Array;
-  /** '' for a case-insensitive output, else the exact form to verify. */
-  private readonly outExact: string[];
+  /** Index into `exact` for a case-sensitive output, -1 otherwise. */
+  private readonly outExact: Int32Array;
+  private readonly exact: readonly string[];
   /**
    * Direct child tables for ASCII labels of nodes with many children (the
-   * first letters after the root are where sibling scans were long):
+   * letters right after the root are where sibling scans were long):
    * child = dense[denseAt[node] + c]; denseAt 0 = no table.
    */
   private readonly denseAt: Int32Array;
   private readonly dense: Int32Array;
-  /** Root child for each ASCII code unit, already case-folded; 0 = none. */
+  /** Root child for each ASCII code unit, upper case included; 0 = none. */
   readonly rootAscii: Int32Array;
   /** First root child with a non-ASCII label, 0 = none. */
   private readonly rootNonAscii: number;
@@ -234,27 +256,34 @@ export class Trie {
   hitValue = -1;
 
   constructor(packed: PackedTrie) {
-    const { labels, nodes, out, exact } = packed;
+    const { labels, edges, nodes, out } = packed;
     const n = nodes.length;
     this.size = n;
-    const label = new Uint16Array(n);
+    this.labels = labels;
+    this.exact = packed.exact;
+    const edgeStart = new Int32Array(n + 1);
+    const first = new Uint16Array(n);
     const count = new Int32Array(n);
     const nextSib = new Int32Array(n);
     const outStart = new Int32Array(n + 1);
-    const outVal: number[] = [];
-    const outExact: string[] = [];
-    // Open nodes of the preorder walk: node, children still to come, last child seen.
-    const stackNode: number[] = [];
-    const stackLeft: number[] = [];
-    const stackLast: number[] = [];
+    const outVal = new Int32Array(out.length);
+    const outExact = new Int32Array(out.length);
+    // Open nodes of the preorder walk: children still to come, last child seen.
+    const stackLeft = new Int32Array(n + 1);
+    const stackLast = new Int32Array(n + 1);
+    const denseNodes: number[] = [];
     let top = -1;
-    let o = 0;
-    let x = 0;
+    let pos = 0; // label offset
+    let o = 0; // position in `out`
+    let outs = 0; // outputs decoded
+    let x = 0; // case-sensitive outputs decoded
     let value = 0;
     for (let i = 0; i < n; i++) {
       const code = nodes.charCodeAt(i) - 48;
       if (i > 0) {
-        label[i] = labels.charCodeAt(i - 1);
+        edgeStart[i] = pos;
+        first[i] = labels.charCodeAt(pos);
+        pos += edges.charCodeAt(i - 1) - 48;
         while (stackLeft[top] === 0) top--;
         const prev = stackLast[top] as number;
         if (prev !== 0) nextSib[prev] = i;
@@ -265,61 +294,64 @@ export class Trie {
       count[i] = kids;
       if (kids > 0) {
         top++;
-        stackNode[top] = i;
         stackLeft[top] = kids;
         stackLast[top] = 0;
+        if (kids >= DENSE_MIN_CHILDREN) denseNodes.push(i);
       }
-      outStart[i] = outVal.length;
-      let outs = code & 3;
-      if (outs === 3) outs = out.charCodeAt(o++) - 48;
-      for (let k = 0; k < outs; k++) {
+      outStart[i] = outs;
+      let k = code & 3;
+      if (k === 3) k = out.charCodeAt(o++) - 48;
+      for (; k > 0; k--) {
         const v = out.charCodeAt(o++) - 48;
         const zigzag = v >> 1;
         value += zigzag & 1 ? -((zigzag + 1) >> 1) : zigzag >> 1;
-        outVal.push(value);
-        outExact.push(v & 1 ? (exact[x++] as string) : '');
+        outVal[outs] = value;
+        outExact[outs++] = v & 1 ? x++ : -1;
       }
     }
-    outStart[n] = outVal.length;
-    this.label = label;
-    this.count = count;
-    this.nextSib = nextSib;
-    this.outStart = outStart;
-    this.outVal = Int32Array.from(outVal);
-    this.outExact = outExact;
+    edgeStart[n] = pos;
+    outStart[n] = outs;
 
     const denseAt = new Int32Array(n);
-    let tables = 0;
-    for (let i = 0; i < n; i++) if ((count[i] as number) >= DENSE_MIN_CHILDREN) denseAt[i] = 128 * ++tables;
-    const dense = new Int32Array(128 * (tables + 1));
-    for (let i = 0; i < n; i++) {
-      const base = denseAt[i] as number;
-      if (base === 0) continue;
-      for (let j = i + 1; j !== 0; j = nextSib[j] as number) {
-        const l = label[j] as number;
+    const dense = new Int32Array(128 * (denseNodes.length + 1));
+    for (let t = 0; t < denseNodes.length; t++) {
+      const node = denseNodes[t] as number;
+      const base = 128 * (t + 1);
+      denseAt[node] = base;
+      for (let j = node + 1; j !== 0; j = nextSib[j] as number) {
+        const l = first[j] as number;
         if (l >= 128) break;
         dense[base + l] = j;
       }
     }
-    this.denseAt = denseAt;
-    this.dense = dense;
 
     const rootAscii = new Int32Array(128);
     let rootNonAscii = 0;
-    for (let j = n > 1 && count[0] ? 1 : 0; j !== 0; j = nextSib[j] as number) {
-      const l = label[j] as number;
+    for (let j = count[0] ? 1 : 0; j !== 0; j = nextSib[j] as number) {
+      const l = first[j] as number;
       if (l >= 128) {
         rootNonAscii = j;
         break;
       }
       rootAscii[l] = j;
     }
+    // Labels are folded: an upper-case letter starts where its lower case does.
     for (let c = 65; c <= 90; c++) rootAscii[c] = rootAscii[c + 32] as number;
+
+    this.edgeStart = edgeStart;
+    this.first = first;
+    this.count = count;
+    this.nextSib = nextSib;
+    this.outStart = outStart;
+    this.outVal = outVal;
+    this.outExact = outExact;
+    this.denseAt = denseAt;
+    this.dense = dense;
     this.rootAscii = rootAscii;
     this.rootNonAscii = rootNonAscii;
   }
 
-  /** The child of `node` labelled `c`, or 0. */
+  /** The child of `node` whose edge starts with `c`, or 0. */
   child(node: number, c: number): number {
     const base = this.denseAt[node] as number;
     if (base !== 0 && c < 128) return this.dense[base + c] as number;
@@ -327,12 +359,12 @@ export class Trie {
     return this.sibling(node + 1, c);
   }
 
-  /** The node labelled `c` among `j` and its later siblings, or 0. */
+  /** The node whose edge starts with `c` among `j` and its later siblings, or 0. */
   private sibling(j: number, c: number): number {
-    const label = this.label;
+    const first = this.first;
     const nextSib = this.nextSib;
     while (j !== 0) {
-      const l = label[j] as number;
+      const l = first[j] as number;
       if (l >= c) return l === c ? j : 0;
       j = nextSib[j] as number;
     }
@@ -343,98 +375,80 @@ export class Trie {
   rootChild(c: number, k: number): number {
     if (c < 128) return this.rootAscii[c] as number;
     if (k & C_APOS) return this.rootAscii[APOS_CODE] as number;
-    return this.rootNonAscii === 0 ? 0 : this.sibling(this.rootNonAscii, foldNonAscii(c));
+    return this.rootNonAscii === 0 ? 0 : this.sibling(this.rootNonAscii, k & C_HIGH ? c : foldNonAscii(c));
+  }
+
+  private verify(text: string, start: number, end: number, o: number): boolean {
+    const x = this.outExact[o] as number;
+    return x < 0 || verifyExact(text, start, end, this.exact[x] as string);
   }
 
   /**
-   * The accepted output value at `node` for text[start, end), or -1:
-   * the end must be a word boundary and case-sensitive forms must match exactly.
+   * Walks on from `node`, whose edge's first code unit matched text[start].
+   * Returns the end of the longest accepted match or -1, with its value in
+   * hitValue; with `onHit`, reports every accepted match instead.
+   * A match is accepted when a word boundary follows and, for a
+   * case-sensitive output, the text reads exactly as the form.
    */
-  private accept(text: string, start: number, end: number, node: number): number {
-    const a = this.outStart[node] as number;
-    const b = this.outStart[node + 1] as number;
-    if (a === b || wordAfter(text, end)) return -1;
-    for (let o = a; o < b; o++) {
-      const exact = this.outExact[o] as string;
-      if (exact === '' || verifyExact(text, start, end, exact)) return this.outVal[o] as number;
-    }
-    return -1;
-  }
-
-  /**
-   * Walks from `node` (already reached by text[start]) at text[i]; returns the
-   * end of the longest accepted match or -1, with its value in hitValue.
-   * With `onHit`, reports every accepted match instead (overlaps allowed).
-   */
-  walk(
-    text: string,
-    start: number,
-    node: number,
-    onHit?: (start: number, end: number, value: number) => void,
-  ): number {
+  walk(text: string, start: number, node: number, onHit?: HitFn): number {
     const len = text.length;
+    const labels = this.labels;
+    const edgeStart = this.edgeStart;
+    const outStart = this.outStart;
     let i = start + 1;
+    let p = (edgeStart[node] as number) + 1;
+    let e = edgeStart[node + 1] as number;
+    let checked = false;
     let best = -1;
     let bestValue = -1;
-    let advanced = true;
     for (;;) {
-      if (advanced && this.outStart[node + 1] !== this.outStart[node]) {
-        if (onHit) this.emitAll(text, start, i, node, onHit);
-        else {
-          const v = this.accept(text, start, i, node);
-          if (v >= 0) {
-            best = i;
-            bestValue = v;
+      if (p === e && !checked) {
+        checked = true;
+        const a = outStart[node] as number;
+        const b = outStart[node + 1] as number;
+        if (a !== b && !wordAfter(text, i)) {
+          for (let o = a; o < b; o++) {
+            if (!this.verify(text, start, i, o)) continue;
+            if (onHit) onHit(start, i, this.outVal[o] as number);
+            else {
+              best = i;
+              bestValue = this.outVal[o] as number;
+              break;
+            }
           }
         }
       }
       if (i >= len) break;
       const c = text.charCodeAt(i);
-      const k = c < 128 ? (ASCII_CLASS[c] as number) : charClass(c);
       let fc: number;
-      if (k & C_SEP) {
-        const next = this.child(node, SEP_CODE);
-        if (next === 0) break;
-        i++;
-        while (i < len) {
-          const d = text.charCodeAt(i);
-          if (!((d < 128 ? (ASCII_CLASS[d] as number) : charClass(d)) & (C_SEP | C_IGNORE))) break;
+      if (c < 128) fc = ASCII_STEP[c] as number;
+      else {
+        const k = charClass(c);
+        if (k & C_IGNORE) {
           i++;
+          continue;
         }
+        fc = k & C_SEP ? SEP_CODE : k & C_APOS ? APOS_CODE : k & C_HIGH ? c : foldNonAscii(c);
+      }
+      if (p === e) {
+        const next = this.child(node, fc);
+        if (next === 0) break;
         node = next;
-        advanced = false; // a separator never ends a pattern
-        continue;
+        p = (edgeStart[next] as number) + 1;
+        e = edgeStart[next + 1] as number;
+        checked = false;
+      } else {
+        if (labels.charCodeAt(p) !== fc) break;
+        p++;
       }
-      if (k & C_IGNORE) {
-        i++;
-        advanced = false;
-        continue;
-      }
-      if (c < 128) fc = ASCII_FOLD[c] as number;
-      else fc = k & C_APOS ? APOS_CODE : foldNonAscii(c);
-      const next = this.child(node, fc);
-      if (next === 0) break;
-      node = next;
       i++;
-      advanced = true;
+      if (fc === SEP_CODE) {
+        // One separator on the edge takes any run of spaces and dashes.
+        while (i < len && charClass(text.charCodeAt(i)) & (C_SEP | C_IGNORE)) i++;
+      }
     }
     this.hitValue = bestValue;
     return best;
-  }
-
-  private emitAll(
-    text: string,
-    start: number,
-    end: number,
-    node: number,
-    onHit: (start: number, end: number, value: number) => void,
-  ): void {
-    if (wordAfter(text, end)) return;
-    const b = this.outStart[node + 1] as number;
-    for (let o = this.outStart[node] as number; o < b; o++) {
-      const exact = this.outExact[o] as string;
-      if (exact === '' || verifyExact(text, start, end, exact)) onHit(start, end, this.outVal[o] as number);
-    }
   }
 
   /**
@@ -442,13 +456,7 @@ export class Trie {
    * non-overlapping matches go to onMatch(start, end, value); with
    * `overlapping`, every match from every word start is reported.
    */
-  scan(
-    text: string,
-    from: number,
-    to: number,
-    onMatch: (start: number, end: number, value: number) => void,
-    overlapping = false,
-  ): void {
+  scan(text: string, from: number, to: number, onMatch: HitFn, overlapping = false): void {
     const rootAscii = this.rootAscii;
     const stop = Math.min(to, text.length);
     let prevWord = from > 0 && wordBefore(text, from);
