@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 // Every per-browser manifest difference lives in this one function.
@@ -8,6 +9,24 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: '.output',
   vite: () => ({ plugins: [matcherIndexPlugin()] }),
+  // `wxt zip -b firefox` also writes the sources zip that AMO reviewers build
+  // from. WXT already leaves out node_modules, *.test.* files and .output, and
+  // dotSources is off (.tmp, .wxt, .git, .ci stay out); the rest is ours.
+  zip: {
+    sourcesRoot: fileURLToPath(new URL('.', import.meta.url)),
+    excludeSources: [
+      'tests/**',
+      'bench/out/**',
+      '**/*.log',
+      'demo-screenshots/**',
+      'docs/**/*.png',
+      'stats.html',
+      'web-ext-artifacts/**',
+      '.output/**',
+      'node_modules/**',
+      '.tmp/**',
+    ],
+  },
   manifest: ({ browser }) => {
     const isFirefox = browser === 'firefox';
     return {
@@ -38,6 +57,9 @@ export default defineConfig({
                 strict_min_version: '140.0',
                 data_collection_permissions: { required: ['none'] },
               },
+              // data_collection_permissions arrived in Firefox for Android 142
+              // (web-ext lint: KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION).
+              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : {}),

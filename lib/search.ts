@@ -1,14 +1,20 @@
 // Glossary search for the popup (pure, no DOM, no browser APIs).
 //
-// Two passes, merged:
-// 1. An exact/prefix pass over terms and aliases, compared case-, dash-,
-//    space- and accent-insensitively ("K hole" = "k-hole" = "khole"). An
-//    exact term or alias match always ranks first: people type names.
-// 2. A fuse.js pass for typos ("spravto", "disociation") and for words of
-//    the short definition and explanation (weighted low).
-// When both find nothing, `suggestions` gives the nearest entries by edit
+// Three passes, merged in this order:
+// 1. Names: an exact/prefix pass over terms and aliases, compared case-,
+//    dash-, space- and accent-insensitively ("K hole" = "k-hole" = "khole").
+//    An exact term or alias match always ranks first: people type names.
+// 2. Words: every query word (stop words dropped) looked up as a word prefix
+//    in an inverted index of term/alias words (weighted high) and words of the
+//    short definition and explanation (weighted low). Handles "bladder",
+//    "snorting", and sentence-like queries.
+// 3. Typos: fuse.js over the names only ("spravto", "disociation"), run when
+//    passes 1–2 found few name hits. Fuzzy-matching the explanations with
+//    fuse.js cost 5–40 ms per keystroke over ~100 entries (bitap scans every
+//    character of every field), far over the 2 ms budget; names are short.
+// When nothing matches, `suggestions` gives the nearest names by edit
 // distance, so the popup can say "did you mean".
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import { CATEGORIES, CATEGORY_LABELS, type Category, type GlossaryEntry } from './glossary-types';
 
 /** Inclusive [start, end] UTF-16 offsets into `matchedText` (the same shape fuse.js uses). */
@@ -43,12 +49,30 @@ const DEFAULT_LIMIT = 20;
 const SUGGESTION_LIMIT = 5;
 /** Longer queries are cut: nobody types a paragraph into the box, and it bounds the work per keystroke. */
 const MAX_QUERY = 64;
-/** Fuzzy matching on one or two letters only produces noise; the prefix pass covers them. */
-const MIN_FUZZY = 3;
+/** Fuzzy matching on three letters or fewer only produces noise ("xyz" ≈ "aryl…"); the prefix passes cover them. */
+const MIN_FUZZY = 4;
+/** Names are short: a longer query is a sentence, not a misspelt name. */
+const MAX_FUZZY = 24;
+/** Run the typo pass when the name passes found fewer entries than this. */
+const FUZZY_WHEN_FEWER_THAN = 3;
+const MAX_QUERY_WORDS = 8;
 
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be but by can do does for from has have how i if in into is it its me my ' +
+    'no not of on or so than that the their them then there these they this to was what when where ' +
+    'which who why will with you your'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
 const KEEP = /[\p{L}\p{N}]/u;
 const MARKS = /\p{M}/gu;
 const IS_MARK = /^\p{M}+$/u;
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
 
 interface Normalized {
   /** Lower-case letters and digits only, accents removed. */
@@ -66,9 +90,8 @@ function normalizeWithMap(text: string): Normalized {
   let boundary = true;
   let i = 0;
   for (const ch of text) {
-    const folded = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
     let kept = false;
-    for (const c of folded) {
+    for (const c of fold(ch)) {
       if (KEEP.test(c)) {
         norm += c;
         map.push(i);
@@ -88,6 +111,22 @@ export function normalizeKey(text: string): string {
   return normalizeWithMap(text).norm;
 }
 
+interface Token {
+  word: string;
+  start: number;
+  /** Inclusive. */
+  end: number;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    out.push({ word: fold(m[0]), start, end: start + m[0].length - 1 });
+  }
+  return out;
+}
+
 interface NameKey {
   text: string;
   field: 'term' | 'alias';
@@ -96,11 +135,8 @@ interface NameKey {
 
 interface Doc {
   entry: GlossaryEntry;
-  term: string;
-  aliases: string[];
-  short: string;
-  explanation: string;
   names: NameKey[];
+  shortTokens: Token[];
 }
 
 /** Inclusive range in the original text covering norm chars [from, from + len). */
@@ -112,15 +148,8 @@ function originalRange(key: NameKey, from: number, len: number): MatchRange {
   return [start, lastStart + (cp > 0xffff ? 1 : 0)];
 }
 
-interface ExactHit {
-  doc: Doc;
-  rank: number;
-  key: NameKey;
-  from: number;
-}
-
 /**
- * Rank of one name for a normalized query, lower is better, or -1:
+ * Rank of one name for a normalized query, lower is better:
  * 0 exact term, 1 exact alias, 2 term prefix, 3 alias prefix, 4 word prefix inside a term or alias.
  */
 function exactRank(key: NameKey, q: string): { rank: number; from: number } | null {
@@ -138,13 +167,75 @@ function exactRank(key: NameKey, q: string): { rank: number; from: number } | nu
   return null;
 }
 
-const FUSE_OPTIONS: IFuseOptions<Doc> = {
-  keys: [
-    { name: 'term', weight: 4 },
-    { name: 'aliases', weight: 3 },
-    { name: 'short', weight: 0.6 },
-    { name: 'explanation', weight: 0.3 },
-  ],
+/** Where a word occurs: bit 4 a name, 2 the short definition, 1 the explanation. */
+const IN_NAME = 4;
+const IN_SHORT = 2;
+const IN_EXPLANATION = 1;
+const FIELD_WEIGHT = (bits: number) =>
+  bits & IN_NAME ? 3 : bits & IN_SHORT ? 1.5 : bits & IN_EXPLANATION ? 1 : 0;
+
+interface WordIndex {
+  /** Sorted, for prefix lookups by binary search. */
+  words: string[];
+  /** words[i] → (doc index → field bits). */
+  postings: Map<number, number>[];
+}
+
+function buildWordIndex(docs: Doc[]): WordIndex {
+  const byWord = new Map<string, Map<number, number>>();
+  const add = (word: string, doc: number, bit: number) => {
+    let p = byWord.get(word);
+    if (!p) {
+      p = new Map();
+      byWord.set(word, p);
+    }
+    p.set(doc, (p.get(doc) ?? 0) | bit);
+  };
+  docs.forEach((d, i) => {
+    for (const k of d.names) for (const t of tokenize(k.text)) add(t.word, i, IN_NAME);
+    for (const t of d.shortTokens) add(t.word, i, IN_SHORT);
+    for (const t of tokenize(d.entry.explanation)) add(t.word, i, IN_EXPLANATION);
+  });
+  const words = [...byWord.keys()].sort();
+  return { words, postings: words.map((w) => byWord.get(w) ?? new Map()) };
+}
+
+function lowerBound(words: string[], q: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] ?? '') < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** doc index → field bits for every indexed word starting with `prefix` (or equal to it, if `exact`). */
+function lookupWord(index: WordIndex, prefix: string, exact: boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = lowerBound(index.words, prefix); i < index.words.length; i++) {
+    const w = index.words[i] ?? '';
+    if (!w.startsWith(prefix) || (exact && w !== prefix)) break;
+    for (const [doc, bits] of index.postings[i] ?? []) out.set(doc, (out.get(doc) ?? 0) | bits);
+  }
+  return out;
+}
+
+function queryWords(raw: string): string[] {
+  const all = tokenize(raw).map((t) => t.word);
+  const content = all.filter((w) => !STOP_WORDS.has(w));
+  return (content.length > 0 ? content : all).filter((w) => w.length >= 2).slice(0, MAX_QUERY_WORDS);
+}
+
+interface FuzzyName {
+  text: string;
+  doc: number;
+  field: 'term' | 'alias';
+}
+
+const FUSE_OPTIONS: IFuseOptions<FuzzyName> = {
+  keys: ['text'],
   includeScore: true,
   includeMatches: true,
   ignoreLocation: true,
@@ -153,58 +244,34 @@ const FUSE_OPTIONS: IFuseOptions<Doc> = {
   minMatchCharLength: 2,
 };
 
-const FIELD_OF_KEY: Record<string, MatchField> = {
-  term: 'term',
-  aliases: 'alias',
-  short: 'short',
-  explanation: 'explanation',
-};
-const FIELD_ORDER: MatchField[] = ['term', 'alias', 'short', 'explanation'];
-
-function fromFuse(r: FuseResult<Doc>): SearchResult {
-  const matches = r.matches ?? [];
-  for (const field of FIELD_ORDER) {
-    const m = matches.find((x) => FIELD_OF_KEY[x.key ?? ''] === field);
-    if (m && typeof m.value === 'string') {
-      if (field === 'explanation') return { entry: r.item.entry, field };
-      const indices = m.indices.map(([a, b]) => [a, b] as const);
-      return { entry: r.item.entry, matchedText: m.value, indices, field };
-    }
-  }
-  return { entry: r.item.entry };
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transposition). */
-function editDistance(a: string, b: string): number {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return m;
-  if (m === 0) return n;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+/** Optimal string alignment distance between q and the whole of `name`, and between q and its best prefix. */
+function distances(q: string, name: string, rows: Int32Array[]): { whole: number; prefix: number } {
+  const n = q.length;
+  const m = name.length;
+  const [r0, r1, r2] = rows as [Int32Array, Int32Array, Int32Array];
+  let prev2 = r0;
+  let prev = r1;
+  let cur = r2;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
+    const qi = q.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      const nj = name.charCodeAt(j - 1);
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (qi === nj ? 0 : 1));
+      if (i > 1 && j > 1 && qi === name.charCodeAt(j - 2) && q.charCodeAt(i - 2) === nj) {
         v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
       }
       cur[j] = v;
     }
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return prev[m] ?? 0;
-}
-
-/** 0..1, higher is closer: the best of whole-name and name-prefix similarity. */
-function similarity(q: string, name: string): number {
-  if (!q || !name) return 0;
-  const whole = 1 - editDistance(q, name) / Math.max(q.length, name.length);
-  const head = name.slice(0, q.length);
-  const prefix = head.length >= 2 ? 1 - editDistance(q, head) / q.length - 0.05 : 0;
-  return Math.max(whole, prefix);
+  let prefix = prev[m] ?? 0;
+  for (let j = Math.max(1, n - 1); j < m; j++) prefix = Math.min(prefix, prev[j] ?? prefix);
+  return { whole: prev[m] ?? 0, prefix };
 }
 
 function byTerm(a: GlossaryEntry, b: GlossaryEntry): number {
@@ -221,71 +288,136 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
       seen.add(n.norm);
       names.push({ text: a.text, field: 'alias', n });
     }
-    return {
-      entry,
-      term: entry.term,
-      aliases: names.filter((k) => k.field === 'alias').map((k) => k.text),
-      short: entry.short,
-      explanation: entry.explanation,
-      names,
-    };
+    return { entry, names, shortTokens: tokenize(entry.short) };
   });
-  const fuse = new Fuse(docs, FUSE_OPTIONS);
+  const words = buildWordIndex(docs);
+  const fuzzyNames: FuzzyName[] = docs.flatMap((d, doc) => d.names.map((k) => ({ text: k.text, doc, field: k.field })));
+  // Built on first use: most keystrokes never need it, and the popup opens faster.
+  let fuse: Fuse<FuzzyName> | null = null;
+  const maxName = Math.max(0, ...fuzzyNames.map((f) => f.text.length));
+  const rows = [0, 1, 2].map(() => new Int32Array(maxName + 2));
 
   function search(query: string, limit = DEFAULT_LIMIT): SearchResult[] {
     const raw = query.trim().slice(0, MAX_QUERY);
     const q = normalizeKey(raw);
     if (!q || limit <= 0) return [];
+    const out: SearchResult[] = [];
+    const taken = new Set<number>();
 
-    const hits: ExactHit[] = [];
-    for (const doc of docs) {
-      let best: ExactHit | null = null;
-      for (const key of doc.names) {
+    // 1. Names: exact, prefix, word prefix.
+    const hits: { doc: number; rank: number; key: NameKey; from: number }[] = [];
+    docs.forEach((d, doc) => {
+      let best: (typeof hits)[number] | null = null;
+      for (const key of d.names) {
         const r = exactRank(key, q);
         if (!r) continue;
-        if (
-          !best ||
-          r.rank < best.rank ||
-          (r.rank === best.rank && key.n.norm.length < best.key.n.norm.length)
-        ) {
+        if (!best || r.rank < best.rank || (r.rank === best.rank && key.n.norm.length < best.key.n.norm.length)) {
           best = { doc, rank: r.rank, key, from: r.from };
         }
       }
       if (best) hits.push(best);
-    }
+    });
     hits.sort(
       (a, b) =>
         a.rank - b.rank ||
         a.key.n.norm.length - b.key.n.norm.length ||
-        byTerm(a.doc.entry, b.doc.entry),
+        byTerm((docs[a.doc] as Doc).entry, (docs[b.doc] as Doc).entry),
     );
-
-    const out: SearchResult[] = hits.slice(0, limit).map((h) => ({
-      entry: h.doc.entry,
-      matchedText: h.key.text,
-      indices: [originalRange(h.key, h.from, q.length)],
-      field: h.key.field,
-    }));
-    if (out.length >= limit || raw.length < MIN_FUZZY) return out;
-
-    const taken = new Set(out.map((r) => r.entry.id));
-    for (const r of fuse.search(raw, { limit: limit + taken.size })) {
-      if (taken.has(r.item.entry.id)) continue;
-      taken.add(r.item.entry.id);
-      out.push(fromFuse(r));
-      if (out.length >= limit) break;
+    for (const h of hits) {
+      taken.add(h.doc);
+      out.push({
+        entry: (docs[h.doc] as Doc).entry,
+        matchedText: h.key.text,
+        indices: [originalRange(h.key, h.from, q.length)],
+        field: h.key.field,
+      });
     }
-    return out;
+
+    // 2. Words.
+    const qWords = queryWords(raw);
+    const scores = new Map<number, { score: number; bits: number; matched: number }>();
+    for (const w of qWords) {
+      for (const [doc, bits] of lookupWord(words, w, w.length < 3)) {
+        const s = scores.get(doc) ?? { score: 0, bits: 0, matched: 0 };
+        s.score += FIELD_WEIGHT(bits);
+        s.bits |= bits;
+        s.matched++;
+        scores.set(doc, s);
+      }
+    }
+    // A multi-word query must match at least half its words in an entry.
+    const need = Math.ceil(qWords.length / 2);
+    const wordHits = [...scores]
+      .filter(([doc, s]) => !taken.has(doc) && s.matched >= need)
+      .sort(
+        ([a, x], [b, y]) =>
+          y.score - x.score || y.matched - x.matched || byTerm((docs[a] as Doc).entry, (docs[b] as Doc).entry),
+      );
+    const nameWordHits = wordHits.filter(([, s]) => s.bits & IN_NAME);
+    const textWordHits = wordHits.filter(([, s]) => !(s.bits & IN_NAME));
+    const wordResult = (doc: number, s: { bits: number }): SearchResult => {
+      const d = docs[doc] as Doc;
+      if (s.bits & IN_NAME) {
+        // Show the name (term first) that holds the most query words.
+        let best: { key: NameKey; tokens: Token[] } | null = null;
+        for (const key of d.names) {
+          const tokens = tokenize(key.text).filter((t) => qWords.some((w) => t.word.startsWith(w)));
+          if (tokens.length > (best?.tokens.length ?? 0)) best = { key, tokens };
+        }
+        if (!best) return { entry: d.entry };
+        return {
+          entry: d.entry,
+          matchedText: best.key.text,
+          indices: best.tokens.map((t) => [t.start, t.end] as const),
+          field: best.key.field,
+        };
+      }
+      if (s.bits & IN_SHORT) {
+        const indices = d.shortTokens
+          .filter((t) => qWords.some((w) => t.word.startsWith(w)))
+          .map((t) => [t.start, t.end] as const);
+        return { entry: d.entry, matchedText: d.entry.short, indices, field: 'short' };
+      }
+      return { entry: d.entry, field: 'explanation' };
+    };
+    for (const [doc, s] of nameWordHits) {
+      taken.add(doc);
+      out.push(wordResult(doc, s));
+    }
+
+    // 3. Typos in names.
+    if (raw.length >= MIN_FUZZY && raw.length <= MAX_FUZZY && taken.size < FUZZY_WHEN_FEWER_THAN) {
+      fuse ??= new Fuse(fuzzyNames, FUSE_OPTIONS);
+      for (const r of fuse.search(raw, { limit: limit * 3 })) {
+        if (taken.has(r.item.doc)) continue;
+        taken.add(r.item.doc);
+        const indices = (r.matches?.[0]?.indices ?? []).map(([a, b]) => [a, b] as const);
+        out.push({ entry: (docs[r.item.doc] as Doc).entry, matchedText: r.item.text, indices, field: r.item.field });
+      }
+    }
+
+    for (const [doc, s] of textWordHits) {
+      if (taken.has(doc)) continue;
+      taken.add(doc);
+      out.push(wordResult(doc, s));
+    }
+    return out.slice(0, limit);
   }
 
   function suggestions(query: string, limit = SUGGESTION_LIMIT): SearchResult[] {
-    const q = normalizeKey(query.trim().slice(0, MAX_QUERY));
+    const q = normalizeKey(query.trim().slice(0, MAX_QUERY)).slice(0, 32);
     if (!q || limit <= 0) return [];
     const scored = docs.map((doc) => {
       let best = -1;
       let bestKey = doc.names[0];
       for (const key of doc.names) {
-        const s = similarity(q, key.n.norm);
+        const name = key.n.norm;
+        if (!name) continue;
+        const d = distances(q, name, rows);
+        const s = Math.max(
+          1 - d.whole / Math.max(q.length, name.length),
+          name.length > q.length ? 1 - d.prefix / q.length - 0.05 : 0,
+        );
         if (s > best) {
           best = s;
           bestKey = key;

@@ -83,22 +83,37 @@ export function BackupSection({ settings, saveSettings }: BackupSectionProps) {
       const name = clip(file.name || 'the file');
       const text = await readFile(file);
       if (typeof text !== 'string') {
-        setOutcome({ kind: 'error', text: `Could not import ${name}: ${text.error} Your settings were not changed.` });
+        setOutcome({
+          kind: 'error',
+          text: `Could not import ${name}: ${text.error} Your settings were not changed.`,
+        });
         return;
       }
       const result = importSettingsFile(text);
       if (!result.ok) {
-        setOutcome({ kind: 'error', text: `Could not import ${name}: ${result.error} Your settings were not changed.` });
+        setOutcome({
+          kind: 'error',
+          text: `Could not import ${name}: ${result.error} Your settings were not changed.`,
+        });
         return;
       }
       const previous = settings;
       try {
         await saveSettings(result.settings);
       } catch {
-        setOutcome({ kind: 'error', text: `Could not save the settings from ${name}. Your settings were not changed.` });
+        setOutcome({
+          kind: 'error',
+          text: `Could not save the settings from ${name}. Your settings were not changed.`,
+        });
         return;
       }
-      setOutcome({ kind: 'imported', filename: name, rejected: result.rejected, messages: result.messages, previous });
+      setOutcome({
+        kind: 'imported',
+        filename: name,
+        rejected: result.rejected,
+        messages: result.messages,
+        previous,
+      });
     } finally {
       setBusy(false);
     }

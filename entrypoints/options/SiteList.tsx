@@ -123,10 +123,14 @@ export function SiteList({ sites, globalEnabled, onAdd, onRemove }: SiteListProp
 
   return (
     <div className="kl-sites">
-      <form className="kl-site-form" onSubmit={(e: FormEvent) => {
+      <form
+        className="kl-site-form"
+        onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void add();
-        }} noValidate>
+        }}
+        noValidate
+      >
         <label htmlFor={inputId} className="kl-field-label">
           Add a site where Ketamine Lens stays off
         </label>
@@ -178,8 +182,7 @@ export function SiteList({ sites, globalEnabled, onAdd, onRemove }: SiteListProp
       </h3>
       {!globalEnabled && off.length > 0 && (
         <p className="kl-hint">
-          Ketamine Lens is off on all sites right now. This list applies again when you turn it back
-          on.
+          Ketamine Lens is off on all sites right now. This list applies again when you turn it back on.
         </p>
       )}
       {off.length === 0 ? (
@@ -194,8 +197,8 @@ export function SiteList({ sites, globalEnabled, onAdd, onRemove }: SiteListProp
             Sites turned on explicitly ({on.length})
           </h3>
           <p className="kl-hint">
-            These sites have an "always on" choice saved, for example from an imported file. Sites
-            are on by default, so removing one changes nothing.
+            These sites have an "always on" choice saved, for example from an imported file. Sites are on by
+            default, so removing one changes nothing.
           </p>
           {renderList(on, onHeadingId)}
         </>

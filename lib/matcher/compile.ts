@@ -83,12 +83,14 @@ function insert(root: BuildNode, key: string, out: Output): void {
 }
 
 /**
- * Packs a trie in depth-first preorder (see PackedTrie).
+ * Packs a trie as a radix trie in depth-first preorder (see PackedTrie):
+ * chains of single-child nodes without outputs become one edge.
  * @param keepAll keep every case-insensitive output of a node (context words);
  *   otherwise only the best one, since longest-match reports one alias per span.
  */
 function pack(root: BuildNode, keepAll: boolean): PackedTrie {
   const labels: string[] = [];
+  const edges: string[] = [];
   const nodes: string[] = [];
   const out: string[] = [];
   const exact: string[] = [];
@@ -112,12 +114,20 @@ function pack(root: BuildNode, keepAll: boolean): PackedTrie {
       if (o.exact !== undefined) exact.push(o.exact);
     }
     for (const k of keys) {
-      labels.push(String.fromCharCode(k));
-      visit(node.children.get(k) as BuildNode);
+      let edge = String.fromCharCode(k);
+      let child = node.children.get(k) as BuildNode;
+      while (child.children.size === 1 && child.outs.length === 0) {
+        const [k2, next] = child.children.entries().next().value as [number, BuildNode];
+        edge += String.fromCharCode(k2);
+        child = next;
+      }
+      labels.push(edge);
+      edges.push(char(edge.length));
+      visit(child);
     }
   };
   visit(root);
-  return { labels: labels.join(''), nodes: nodes.join(''), out: out.join(''), exact };
+  return { labels: labels.join(''), edges: edges.join(''), nodes: nodes.join(''), out: out.join(''), exact };
 }
 
 function maxSeverity(entry: GlossaryEntry): number {
@@ -206,33 +216,53 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   aliasOffset[rows.length] = total;
 
   const aliasEntry = new Int32Array(total);
-  const rules: AliasRule[] = new Array(total);
+  const aliasTier = new Uint8Array(total);
   for (let e = 0, g = 0; e < rows.length; e++) {
     const codes = (rows[e] as MatcherIndex['entries'][number])[3];
-    for (let a = 0; a < codes.length; a++) {
-      const code = codes.charCodeAt(a) - 48;
+    for (let a = 0; a < codes.length; a++, g++) {
       aliasEntry[g] = e;
-      rules[g++] = {
-        tier: (code & 7) as Tier,
-        caseSensitive: (code & F_CASE) !== 0,
-        pageContext: (code & F_PAGE) !== 0,
-        context: undefined,
-        negative: undefined,
-      };
+      aliasTier[g] = (codes.charCodeAt(a) - 48) & 7;
     }
   }
-  for (const [e, a, context, negative] of index.rules) {
-    const rule = rules[(aliasOffset[e] as number) + a] as AliasRule;
-    if (context.length > 0) rule.context = context;
-    if (negative.length > 0) rule.negative = negative;
-  }
+
+  let rules: AliasRule[] | undefined;
+  const buildRules = (): AliasRule[] => {
+    const built: AliasRule[] = [];
+    for (const row of rows) {
+      const codes = row[3];
+      for (let a = 0; a < codes.length; a++) {
+        const code = codes.charCodeAt(a) - 48;
+        built.push({
+          tier: (code & 7) as Tier,
+          caseSensitive: (code & F_CASE) !== 0,
+          pageContext: (code & F_PAGE) !== 0,
+          context: undefined,
+          negative: undefined,
+        });
+      }
+    }
+    for (const [e, a, context, negative] of index.rules) {
+      const rule = built[(aliasOffset[e] as number) + a] as AliasRule;
+      if (context.length > 0) rule.context = context;
+      if (negative.length > 0) rule.negative = negative;
+    }
+    return built;
+  };
+  let words: Trie | undefined;
 
   return createMatcher({
     entries,
     aliasOffset,
     aliasEntry,
-    rules,
+    aliasTier,
+    rule: (g) => {
+      rules ??= buildRules();
+      return rules[g] as AliasRule;
+    },
     terms: new Trie(index.terms),
-    words: new Trie(index.words),
+    words: () => {
+      words ??= new Trie(index.words);
+      return words;
+    },
   });
 }

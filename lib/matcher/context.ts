@@ -47,7 +47,8 @@ export function filterByContext(
   options: ContextOptions,
 ): RawMatch[] {
   const kept: RawMatch[] = [];
-  let hits: WordHits | undefined;
+  let words: WordStarts | undefined;
+  let window: WindowWords | undefined;
   let anchors: number[] | undefined;
   for (const m of matches) {
     if (m.tier === 1) {
@@ -60,58 +61,69 @@ export function filterByContext(
       kept.push(m);
       continue;
     }
-    const from = windowStart(text, m.start, CONTEXT_WINDOW_WORDS);
-    const to = windowEnd(text, m.end, CONTEXT_WINDOW_WORDS);
-    hits ??= new WordHits(text, matcher);
-    hits.seek(from, to);
-    const negative = rule.negative;
-    const context = rule.context;
-    let blocked = false;
-    let supported = m.tier === 2;
-    for (let h = hits.first; h < hits.ids.length && (hits.starts[h] as number) < to; h++) {
-      const id = hits.ids[h] as number;
-      if (negative?.includes(id)) {
-        blocked = true;
-        break;
-      }
-      if (!supported && context?.includes(id)) {
-        const s = hits.starts[h] as number;
-        const e = hits.ends[h] as number;
-        if (s < m.start || e > m.end) supported = true;
-      }
+    words ??= new WordStarts(text);
+    const from = words.windowStart(m.start, CONTEXT_WINDOW_WORDS);
+    const to = words.windowEnd(m.end, CONTEXT_WINDOW_WORDS);
+    window ??= new WindowWords(text, matcher);
+    window.seek(from, to);
+    const w = window;
+    if (rule.negative?.some((id) => w.has(id))) continue;
+    if (m.tier === 2) {
+      kept.push(m);
+      continue;
     }
-    if (blocked) continue;
-    if (!supported && (context === undefined || context.length === 0)) {
+    const context = rule.context;
+    let supported: boolean;
+    if (context !== undefined && context.length > 0) {
+      supported = context.some((id) => w.hasOutside(id, m.start, m.end));
+    } else {
       anchors ??= anchorStarts(matches, matcher);
-      supported = anchors.some((s) => s >= from && s < to && s !== m.start);
+      supported = hasAnchor(anchors, from, to, m.start);
     }
     if (supported) kept.push(m);
   }
   return kept;
 }
 
-/** Starts of the matches that supply ketamine context by themselves. */
+/** Sorted starts of the matches that supply ketamine context by themselves. */
 function anchorStarts(matches: readonly RawMatch[], matcher: Matcher): number[] {
   const starts: number[] = [];
   for (const m of matches) {
     if (m.tier === 1 || matcher.aliasRule(m.entry, m.alias).pageContext) starts.push(m.start);
   }
-  return starts;
+  return starts.sort((a, b) => a - b);
+}
+
+/** Is there an anchor in [from, to) other than one at `self`? */
+function hasAnchor(anchors: readonly number[], from: number, to: number, self: number): boolean {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((anchors[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < anchors.length && (anchors[i] as number) < to; i++) if (anchors[i] !== self) return true;
+  return false;
 }
 
 /**
- * Context-word occurrences, found lazily and once: windows of consecutive
- * (sorted) matches overlap and move forward, so each part of the text is
- * scanned at most once per call of filterByContext.
+ * The context-word occurrences inside a sliding window, with a count per
+ * word id. Windows of sorted matches only move forward, so each part of the
+ * text is scanned once and each occurrence enters and leaves the counts once:
+ * a check is O(words of the alias), however dense the matches are.
  */
-class WordHits {
-  starts: number[] = [];
-  ends: number[] = [];
-  ids: number[] = [];
-  /** First hit that may lie in the current window. */
-  first = 0;
+class WindowWords {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private ids: number[] = [];
+  private counts = new Int32Array(64);
+  /** Occurrences lo … hi-1 are inside the window. */
+  private lo = 0;
+  private hi = 0;
   private scannedTo = 0;
   private lastFrom = 0;
+  private lastTo = 0;
   private readonly push = (start: number, end: number, id: number): void => {
     this.starts.push(start);
     this.ends.push(end);
@@ -124,55 +136,116 @@ class WordHits {
   ) {}
 
   seek(from: number, to: number): void {
-    if (from < this.lastFrom) {
+    if (from < this.lastFrom || to < this.lastTo) {
       // Unsorted input: start over.
       this.starts = [];
       this.ends = [];
       this.ids = [];
-      this.first = 0;
+      this.counts.fill(0);
+      this.lo = 0;
+      this.hi = 0;
       this.scannedTo = 0;
     }
     this.lastFrom = from;
+    this.lastTo = to;
     if (this.scannedTo < from) this.scannedTo = from;
     if (this.scannedTo < to) {
       this.matcher.scanContextWords(this.text, this.scannedTo, to, this.push);
       this.scannedTo = to;
     }
-    while (this.first < this.starts.length && (this.starts[this.first] as number) < from) this.first++;
+    const { starts, ids } = this;
+    while (this.hi < starts.length && (starts[this.hi] as number) < to) {
+      const id = ids[this.hi++] as number;
+      if (id >= this.counts.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+      this.counts[id] = (this.counts[id] as number) + 1;
+    }
+    while (this.lo < this.hi && (starts[this.lo] as number) < from) {
+      const id = ids[this.lo++] as number;
+      this.counts[id] = (this.counts[id] as number) - 1;
+    }
+  }
+
+  /** Does word `id` occur in the window? */
+  has(id: number): boolean {
+    return (this.counts[id] ?? 0) > 0;
+  }
+
+  /** Does word `id` occur in the window other than inside [start, end) (the match itself)? */
+  hasOutside(id: number, start: number, end: number): boolean {
+    const n = this.counts[id] ?? 0;
+    if (n === 0) return false;
+    let inside = 0;
+    for (let h = this.lo; h < this.hi; h++) {
+      if (this.ids[h] === id && (this.starts[h] as number) >= start && (this.ends[h] as number) <= end) inside++;
+    }
+    return n > inside;
   }
 }
 
-const isWord = (c: number): boolean => (charClass(c) & C_WORD) !== 0;
+/**
+ * Word start offsets of a text, found lazily from the left: windows of
+ * sorted matches move forward, so the text is scanned at most once per
+ * filterByContext call however many matches need a window (scanning the
+ * window of each match separately cost ~40 ms on a 1 MB article).
+ */
+class WordStarts {
+  private starts = new Int32Array(256);
+  private n = 0;
+  private scanned = 0;
+  private inWord = false;
 
-/** Start of the n-th word before `pos` (or 0). */
-export function windowStart(text: string, pos: number, n: number): number {
-  let i = pos;
-  let words = 0;
-  let inWord = false;
-  while (i > 0) {
-    if (isWord(text.charCodeAt(i - 1))) inWord = true;
-    else if (inWord) {
-      inWord = false;
-      if (++words >= n) break;
-    }
-    i--;
-  }
-  return i;
-}
+  constructor(private readonly text: string) {}
 
-/** End of the n-th word after `pos` (or the text's length). */
-export function windowEnd(text: string, pos: number, n: number): number {
-  const len = text.length;
-  let i = pos;
-  let words = 0;
-  let inWord = false;
-  while (i < len) {
-    if (isWord(text.charCodeAt(i))) inWord = true;
-    else if (inWord) {
-      inWord = false;
-      if (++words >= n) break;
+  /** Scans on to `to` (at least), recording word starts. */
+  private scanTo(to: number): void {
+    const text = this.text;
+    const end = Math.min(to, text.length);
+    let inWord = this.inWord;
+    for (let i = this.scanned; i < end; i++) {
+      const w = (charClass(text.charCodeAt(i)) & C_WORD) !== 0;
+      if (w && !inWord) {
+        if (this.n === this.starts.length) {
+          const grown = new Int32Array(this.n * 2);
+          grown.set(this.starts);
+          this.starts = grown;
+        }
+        this.starts[this.n++] = i;
+      }
+      inWord = w;
     }
-    i++;
+    this.inWord = inWord;
+    if (end > this.scanned) this.scanned = end;
   }
-  return i;
+
+  /** Number of recorded word starts before `pos` (pos ≤ scanned). */
+  private countBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.starts[mid] as number) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Start of the n-th word before `pos` (or 0). */
+  windowStart(pos: number, n: number): number {
+    this.scanTo(pos);
+    const k = this.countBefore(pos) - n;
+    return k >= 0 ? (this.starts[k] as number) : 0;
+  }
+
+  /** Start of the (n+1)-th word from `pos` on, i.e. just after the n-th word (or the text's end). */
+  windowEnd(pos: number, n: number): number {
+    const len = this.text.length;
+    this.scanTo(pos);
+    const k = this.countBefore(pos) + n;
+    while (this.n <= k && this.scanned < len) this.scanTo(this.scanned + 1024);
+    return k < this.n ? (this.starts[k] as number) : len;
+  }
 }

@@ -553,16 +553,18 @@ export interface MatcherTables {
   aliasOffset: Int32Array;
   /** Entry of each global alias number. */
   aliasEntry: Int32Array;
-  /** Rule of each global alias number. */
-  rules: AliasRule[];
+  /** Tier of each global alias number. */
+  aliasTier: Uint8Array;
+  /** Rule of a global alias number (built on first use: a page without matches never needs them). */
+  rule: (alias: number) => AliasRule;
   /** Aliases of tiers 1–3; outputs are global alias numbers. */
   terms: Trie;
-  /** Context and negative words; outputs are word ids. */
-  words: Trie;
+  /** Context and negative words, outputs are word ids (decoded on first use, likewise). */
+  words: () => Trie;
 }
 
 export function createMatcher(tables: MatcherTables): Matcher {
-  const { entries, aliasOffset, aliasEntry, rules, terms, words } = tables;
+  const { entries, aliasOffset, aliasEntry, aliasTier, rule, terms, words } = tables;
   return {
     entries,
     findAll(text: string): RawMatch[] {
@@ -574,20 +576,21 @@ export function createMatcher(tables: MatcherTables): Matcher {
           end,
           entry,
           alias: g - (aliasOffset[entry] as number),
-          tier: (rules[g] as AliasRule).tier,
+          tier: aliasTier[g] as Tier,
         });
       });
       return found;
     },
     aliasRule(entry: number, alias: number): AliasRule {
-      const rule = rules[(aliasOffset[entry] ?? Number.NaN) + alias];
-      if (rule === undefined || alias < 0 || alias >= (aliasOffset[entry + 1] as number) - (aliasOffset[entry] as number)) {
+      const first = aliasOffset[entry];
+      const next = aliasOffset[entry + 1];
+      if (first === undefined || next === undefined || !(alias >= 0 && alias < next - first)) {
         throw new RangeError(`no alias ${alias} in entry ${entry}`);
       }
-      return rule;
+      return rule(first + alias);
     },
     scanContextWords(text, from, to, onHit) {
-      words.scan(text, from, to, onHit, true);
+      words().scan(text, from, to, onHit, true);
     },
   };
 }

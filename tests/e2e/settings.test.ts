@@ -62,7 +62,9 @@ async function timeUntil(page: Page, want: 'none' | 'some', timeout = 5_000): Pr
     if (want === 'none' ? n === 0 : n > 0) return Date.now() - start;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`page ${page.url()} did not get ${want === 'none' ? 'unmarked' : 'marked'} within ${timeout} ms`);
+  throw new Error(
+    `page ${page.url()} did not get ${want === 'none' ? 'unmarked' : 'marked'} within ${timeout} ms`,
+  );
 }
 
 async function openOptions(): Promise<Page> {
@@ -118,7 +120,9 @@ describe('options page drives open tabs live', () => {
 
   it('an invalid host shows an inline alert and changes nothing', async () => {
     await addSite(options, 'not a host!');
-    await expect(options.getByRole('alert').first().textContent()).resolves.toContain('is not a site address');
+    await expect(options.getByRole('alert').first().textContent()).resolves.toContain(
+      'is not a site address',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect((await readHighlights(ip)).length).toBeGreaterThan(0);
     await options.getByLabel('Add a site where Ketamine Lens stays off').fill('');
@@ -175,7 +179,23 @@ describe('accessibility', () => {
       await page.getByRole('alert').first().waitFor();
       await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+                opts: object,
+              ) => Promise<{
+                violations: Array<{
+                  id: string;
+                  impact: string | null;
+                  help: string;
+                  nodes: Array<{ target: unknown }>;
+                }>;
+              }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')

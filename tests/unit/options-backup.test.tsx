@@ -26,8 +26,10 @@ async function open(initial: Settings = defaultSettings()) {
   return { saved, save };
 }
 
-const fileInput = () => m?.container.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-const alerts = () => [...(m?.container.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent ?? '');
+const fileInput = () =>
+  m?.container.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+const alerts = () =>
+  [...(m?.container.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent ?? '');
 const statusText = () => m?.container.querySelector('[role="status"]')?.textContent ?? '';
 
 async function choose(text: string, name = 'settings.json') {
@@ -89,9 +91,13 @@ describe('options: import', () => {
     expect(saved[0]?.categories.slang).toBe(false);
     const report = alerts().join(' ');
     expect(report).toContain('Imported mine.json');
-    const rejected = [...(m?.container.querySelectorAll('.kl-rejected li') ?? [])].map((li) => li.textContent);
+    const rejected = [...(m?.container.querySelectorAll('.kl-rejected li') ?? [])].map(
+      (li) => li.textContent,
+    );
     expect(rejected).toEqual(expect.arrayContaining(['sites["not a host!"]', 'highlightStyle', 'extra']));
-    await click([...(m?.container.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Undo import'));
+    await click(
+      [...(m?.container.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Undo import'),
+    );
     expect(saved[1]).toEqual(before);
     expect(statusText()).toContain('import was undone');
   });
@@ -117,10 +123,14 @@ describe('options: export', () => {
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const clicked: HTMLAnchorElement[] = [];
-    const clickSpy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const clickSpy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       clicked.push(this);
     });
-    await click([...(m?.container.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Export settings'));
+    await click(
+      [...(m?.container.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Export settings'),
+    );
     expect(create).toHaveBeenCalledOnce();
     expect(clickSpy).toHaveBeenCalledOnce();
     expect(clicked[0]?.download).toMatch(/^ketamine-lens-settings-\d{4}-\d{2}-\d{2}\.json$/);

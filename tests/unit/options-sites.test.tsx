@@ -43,7 +43,9 @@ afterEach(async () => {
 });
 
 const byLabel = (text: string) => {
-  const label = [...(m?.container.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim() === text);
+  const label = [...(m?.container.querySelectorAll('label') ?? [])].find(
+    (l) => l.textContent?.trim() === text,
+  );
   const id = label?.getAttribute('for');
   return id ? (m?.container.querySelector<HTMLInputElement>(`[id="${id}"]`) ?? null) : null;
 };
@@ -52,7 +54,8 @@ const buttonNamed = (name: string) =>
   [...(m?.container.querySelectorAll('button') ?? [])].find(
     (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name,
   ) ?? null;
-const alerts = () => [...(m?.container.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent ?? '');
+const alerts = () =>
+  [...(m?.container.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent ?? '');
 
 async function open(initial?: Settings, over?: Partial<OptionsDeps>) {
   const f = fakeDeps(initial, over);
@@ -115,7 +118,10 @@ describe('options: sites where the lens stays off', () => {
   });
 
   it('gives each site a remove button named "Remove <site>" that removes it', async () => {
-    const initial = { ...defaultSettings(), sites: { 'example.com': 'off', 'news.example.org': 'off' } as const };
+    const initial = {
+      ...defaultSettings(),
+      sites: { 'example.com': 'off', 'news.example.org': 'off' } as const,
+    };
     const f = await open({ ...initial, sites: { ...initial.sites } });
     const names = [...(m?.container.querySelectorAll('.kl-site-item button') ?? [])].map((b) =>
       b.getAttribute('aria-label'),
@@ -148,7 +154,9 @@ describe('options: sites where the lens stays off', () => {
     expect(sw?.getAttribute('aria-checked')).toBe('true');
     await flush();
     const { act } = await import('react');
-    await act(async () => f.set({ ...defaultSettings(), enabled: false, sites: { 'elsewhere.example': 'off' } }));
+    await act(async () =>
+      f.set({ ...defaultSettings(), enabled: false, sites: { 'elsewhere.example': 'off' } }),
+    );
     expect(buttonNamed('Remove elsewhere.example')).toBeTruthy();
     expect(sw?.getAttribute('aria-checked')).toBe('false');
   });
@@ -162,6 +170,24 @@ describe('options: sites where the lens stays off', () => {
     await flush();
     expect(f.current().enabled).toBe(false);
     expect(sw.getAttribute('aria-checked')).toBe('false');
+  });
+  it('when storage refuses a change, says so and shows the stored value again', async () => {
+    const f = await open(undefined, {
+      updateSettings: vi.fn(async () => {
+        throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      }),
+    });
+    const sw = m?.container.querySelector('[role="switch"]') as HTMLButtonElement;
+    await click(sw);
+    await flush();
+    expect(f.current().enabled).toBe(true);
+    expect(sw.getAttribute('aria-checked')).toBe('true');
+    expect(alerts().join(' ')).toContain('could not be saved');
+    await typeInto(siteInput(), 'example.com');
+    await key(siteInput(), 'Enter');
+    await flush();
+    expect(alerts().join(' ')).toContain('Could not save example.com');
+    expect(buttonNamed('Remove example.com')).toBeNull();
   });
 });
 

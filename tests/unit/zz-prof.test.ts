@@ -1,21 +1,12 @@
 import { test } from 'vitest';
-import Fuse from 'fuse.js';
 import { GLOSSARY } from '../../lib/glossary';
 import { createSearch } from '../../lib/search';
 test('prof', () => {
   const s = createSearch(GLOSSARY);
-  const qs = ['k','ke','ket','keta','ketam','ketamine','spravto','disociation','what is a k-hole and is it dangerous','zzqxj','respiratory depression'];
-  const docs = GLOSSARY.map(e=>({term:e.term, aliases:e.aliases.map(a=>a.text), short:e.short, explanation:e.explanation}));
-  const variants: Record<string, any> = {
-    full: new Fuse(docs,{keys:[{name:'term',weight:4},{name:'aliases',weight:3},{name:'short',weight:0.6},{name:'explanation',weight:0.3}],includeMatches:true,ignoreLocation:true,threshold:0.34,minMatchCharLength:2, ignoreDiacritics:true}),
-    nodiac: new Fuse(docs,{keys:[{name:'term',weight:4},{name:'aliases',weight:3},{name:'short',weight:0.6},{name:'explanation',weight:0.3}],includeMatches:true,ignoreLocation:true,threshold:0.34,minMatchCharLength:2}),
-    names: new Fuse(docs,{keys:[{name:'term',weight:4},{name:'aliases',weight:3}],includeMatches:true,ignoreLocation:true,threshold:0.34,minMatchCharLength:2}),
-    nomatches: new Fuse(docs,{keys:[{name:'term',weight:4},{name:'aliases',weight:3},{name:'short',weight:0.6},{name:'explanation',weight:0.3}],ignoreLocation:true,threshold:0.34}),
-  };
-  const time = (f: () => void, n = 20) => { for (let i=0;i<3;i++) f(); const t=performance.now(); for(let i=0;i<n;i++) f(); return ((performance.now()-t)/n).toFixed(3); };
-  for (const q of qs) {
-    const row = [q.padEnd(38), 'search', time(()=>s.search(q)), 'sugg', time(()=>s.suggestions(q))];
-    for (const [k,f] of Object.entries(variants)) row.push(k, time(()=>f.search(q)));
-    console.log(row.join(' '));
-  }
+  const TYPED = ['ketamine','ketamin','spravto','khole','k hole','disociation','esketamine nasal spray','bladder','respiratory depression','benzodiazepines','samaritans','suicidal thoughts','recovery position','nmda receptor','zzqxj','horse tranquilizer','what is a k-hole and is it dangerous'];
+  const KS = TYPED.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+  const time = (f: () => void, n = 30) => { for (let i=0;i<3;i++) f(); const t=performance.now(); for(let i=0;i<n;i++) f(); return (performance.now()-t)/n; };
+  const rows = KS.map(q => ({q, search: time(()=>s.search(q)), sugg: s.search(q).length ? 0 : time(()=>s.suggestions(q))}));
+  rows.sort((a,b)=>(b.search+b.sugg)-(a.search+a.sugg));
+  for (const r of rows.slice(0,25)) console.log(r.q.padEnd(38), r.search.toFixed(3), r.sugg.toFixed(3));
 });
