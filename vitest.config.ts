@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: fast unit tests (happy-dom + WXT's fake browser) and
-// real-browser tests that drive the built extension in system Chromium.
+// Three projects: fast unit tests (happy-dom + WXT's fake browser), and
+// real-browser tests that drive the built extension in system Chromium (e2e)
+// and in Firefox ESR (firefox).
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +23,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        // The built Firefox extension in Firefox ESR (puppeteer-core over WebDriver BiDi).
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

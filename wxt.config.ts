@@ -1,5 +1,5 @@
-import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'wxt';
 import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 // Every per-browser manifest difference lives in this one function.

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import {
   CRISIS_RESOURCES,
+  type CrisisResources as CrisisData,
   type CrisisFallback,
   type CrisisRegion,
-  type CrisisResources as CrisisData,
   type CrisisService,
   crisisChoice,
   emergencyNumbers,
@@ -60,7 +60,10 @@ function Service({ s }: { s: CrisisService }) {
   const sms = s.sms ? telHref(s.sms, 'sms') : null;
   return (
     <li className="kl-service">
-      <span className="kl-service-name">{s.name}</span>
+      <span className="kl-service-name">
+        {s.name}
+        {s.hours && <span className="kl-service-hours"> · {s.hours}</span>}
+      </span>
       <span className="kl-service-contact">{s.contact}</span>
       {(tel || sms || s.url) && (
         <span className="kl-service-actions">
@@ -81,7 +84,6 @@ function Service({ s }: { s: CrisisService }) {
           )}
         </span>
       )}
-      {s.hours && <span className="kl-service-hours">{s.hours}</span>}
     </li>
   );
 }
@@ -101,7 +103,7 @@ function RegionBlock({
       {Title && <Title className="kl-region-name">{title}</Title>}
       {region.emergency && (
         <p className="kl-emergency">
-          Emergency: <Emergency text={region.emergency} />
+          In an emergency, call <Emergency text={region.emergency} />
         </p>
       )}
       {region.services.length > 0 && (
@@ -120,7 +122,11 @@ function RegionBlock({
  * Crisis lines for the reader's region (from the browser's language tags),
  * with every other region behind an "Other countries" disclosure.
  */
-export function CrisisResources({ data = CRISIS_RESOURCES, locales, headingLevel = 3 }: CrisisResourcesProps) {
+export function CrisisResources({
+  data = CRISIS_RESOURCES,
+  locales,
+  headingLevel = 3,
+}: CrisisResourcesProps) {
   const titleId = useId();
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   const sub = (['h3', 'h4', 'h5'] as const)[headingLevel - 2] ?? 'h4';
@@ -140,9 +146,6 @@ export function CrisisResources({ data = CRISIS_RESOURCES, locales, headingLevel
       <Heading id={titleId} className="kl-crisis-title">
         Need help now?{isRegion(primary) ? ` (${primary.name})` : ''}
       </Heading>
-      <p className="kl-crisis-lead">
-        If you or someone else is in danger right now, call emergency services.
-      </p>
       <RegionBlock region={primary} />
       {others.length > 0 && (
         <details className="kl-other-regions">

@@ -69,6 +69,13 @@ export function EntryCard({
     .map((id) => lookup(id))
     .filter((e): e is GlossaryEntry => e !== undefined && e.id !== entry.id);
   const sources = entry.sources.filter((s) => isHttps(s.url));
+  // Where the entry is about crisis or a mental-health condition, help comes
+  // straight after the definition; elsewhere (overdose, mixing, K-hole) it
+  // follows the safety notes that tell the reader when to call.
+  const crisisFirst = entry.category === 'support' || entry.category === 'conditions';
+  const crisis = entry.crisis ? (
+    <CrisisResources data={crisisData} locales={locales} headingLevel={sub} />
+  ) : null;
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
     if (e.key === 'Escape' && onEscape && !e.defaultPrevented) {
@@ -79,7 +86,6 @@ export function EntryCard({
   }
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: Esc anywhere in the card closes it
     <article className="kl-card" aria-labelledby={headingId} onKeyDown={onKeyDown} data-entry-id={entry.id}>
       {onBack && (
         <button type="button" className="kl-back" onClick={onBack}>
@@ -88,16 +94,17 @@ export function EntryCard({
         </button>
       )}
       <header className="kl-card-header">
-        <p className="kl-category">{CATEGORY_LABELS[entry.category]}</p>
         <Heading id={headingId} className="kl-term">
           {entry.term}
         </Heading>
+        <p className="kl-category">{CATEGORY_LABELS[entry.category]}</p>
       </header>
       <p className="kl-short">{entry.short}</p>
-      {entry.crisis && <CrisisResources data={crisisData} locales={locales} headingLevel={sub} />}
+      {crisisFirst && crisis}
       <p className="kl-explanation">{entry.explanation}</p>
       {entry.senseNote && <p className="kl-sense-note">{entry.senseNote}</p>}
       <SafetyNotes notes={entry.safety} headingLevel={sub} />
+      {!crisisFirst && crisis}
       {entry.interactions && entry.interactions.length > 0 && (
         <InteractionsTable interactions={entry.interactions} />
       )}
@@ -123,8 +130,8 @@ export function EntryCard({
             Sources
           </Sub>
           <ol>
-            {sources.map((s, i) => (
-              <li key={`${i}|${s.url}`}>
+            {sources.map((s) => (
+              <li key={`${s.url}|${s.title}`}>
                 <a href={s.url} target="_blank" rel="noopener noreferrer">
                   {s.title}
                   <span className="kl-visually-hidden"> (opens in a new tab)</span>

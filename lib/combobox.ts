@@ -133,7 +133,8 @@ export function keyAction(
       return count ? { type: 'first', count } : null;
     case 'Enter': {
       if (count === 0) return null;
-      const i = state.activeIndex < 0 ? (state.query.trim() ? 0 : -1) : Math.min(state.activeIndex, count - 1);
+      const i =
+        state.activeIndex < 0 ? (state.query.trim() ? 0 : -1) : Math.min(state.activeIndex, count - 1);
       const id = i >= 0 ? optionIds[i] : undefined;
       return id ? { type: 'open', id } : null;
     }

@@ -100,9 +100,7 @@ function parseSources(raw: unknown): CrisisSource[] {
 }
 
 function parseServices(raw: unknown): CrisisService[] {
-  return Array.isArray(raw)
-    ? raw.map(parseService).filter((s): s is CrisisService => s !== null)
-    : [];
+  return Array.isArray(raw) ? raw.map(parseService).filter((s): s is CrisisService => s !== null) : [];
 }
 
 /** Validate the JSON shape; malformed regions and services are dropped. Null if unusable. */
@@ -159,10 +157,7 @@ const canonical = (code: string) => SAME_REGION[code] ?? code;
  * en-IE → IE, fr-CA → CA. Null when the tag has no region or the region is
  * not in the list: show the fallback then.
  */
-export function crisisRegionFor(
-  locale: string,
-  regions: readonly CrisisRegion[],
-): CrisisRegion | null {
+export function crisisRegionFor(locale: string, regions: readonly CrisisRegion[]): CrisisRegion | null {
   const want = regionOfLocale(locale);
   if (!want) return null;
   return regions.find((r) => canonical(r.code.toUpperCase()) === canonical(want)) ?? null;
@@ -212,9 +207,7 @@ const files = import.meta.glob<unknown>('../data/crisis-resources.json', {
 });
 
 /** The bundled data, validated; null until data/crisis-resources.json exists (then the UI shows a generic emergency line). */
-export const CRISIS_RESOURCES: CrisisResources | null = parseCrisisResources(
-  Object.values(files)[0],
-);
+export const CRISIS_RESOURCES: CrisisResources | null = parseCrisisResources(Object.values(files)[0]);
 
 /**
  * Language tags to pick a crisis region from, honouring the `crisisRegion`

@@ -63,7 +63,7 @@ export function parsePageState(raw: unknown): PageState | null {
   if (raw.state === 'on' && Array.isArray(raw.terms)) {
     const terms: PageTerm[] = [];
     for (const t of raw.terms) {
-      if (isObject(t) && typeof t.id === 'string' && ID.test(t.id) && typeof t.count === 'number') {
+      if (isObject(t) && typeof t.id === 'string' && ID.test(t.id) && typeof t.count === 'number' && Number.isInteger(t.count) && t.count >= 0) {
         terms.push({ id: t.id, count: t.count });
       }
     }

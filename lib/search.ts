@@ -229,20 +229,66 @@ function queryWords(raw: string): string[] {
 }
 
 interface FuzzyName {
+  /** Lower-case, accents removed (same length as the original, or the original itself). */
   text: string;
+  original: string;
   doc: number;
   field: 'term' | 'alias';
 }
 
-const FUSE_OPTIONS: IFuseOptions<FuzzyName> = {
-  keys: ['text'],
-  includeScore: true,
+/** fuse.js threshold: at most about one error in three characters. */
+const FUZZY_THRESHOLD = 0.34;
+
+const FUSE_OPTIONS: IFuseOptions<unknown> = {
   includeMatches: true,
   ignoreLocation: true,
-  ignoreDiacritics: true,
-  threshold: 0.34,
+  isCaseSensitive: true, // both sides are folded beforehand
+  threshold: FUZZY_THRESHOLD,
   minMatchCharLength: 2,
 };
+
+/**
+ * Bigram prefilter for the typo pass (the q-gram lemma): a name holding a
+ * stretch within k edits of the query shares at least (|q| − 1) − 2k of the
+ * query's bigram positions. Names below that can never pass fuse.js's
+ * threshold, so only the few that remain are scored. Scoring every name with
+ * fuse.js took most of the keystroke budget on its own.
+ */
+interface BigramIndex {
+  postings: Map<string, number[]>;
+  counts: Int32Array;
+}
+
+function buildBigramIndex(names: FuzzyName[]): BigramIndex {
+  const postings = new Map<string, number[]>();
+  names.forEach((n, i) => {
+    const seen = new Set<string>();
+    for (let j = 0; j + 1 < n.text.length; j++) {
+      const bg = n.text.slice(j, j + 2);
+      if (seen.has(bg)) continue;
+      seen.add(bg);
+      const list = postings.get(bg);
+      if (list) list.push(i);
+      else postings.set(bg, [i]);
+    }
+  });
+  return { postings, counts: new Int32Array(names.length) };
+}
+
+function fuzzyCandidates(index: BigramIndex, q: string, maxErrors: number): number[] {
+  const need = Math.max(1, q.length - 1 - 2 * maxErrors);
+  const { counts, postings } = index;
+  counts.fill(0);
+  const out: number[] = [];
+  for (let j = 0; j + 1 < q.length; j++) {
+    for (const i of postings.get(q.slice(j, j + 2)) ?? []) {
+      const c = (counts[i] ?? 0) + 1;
+      counts[i] = c;
+      if (c === need) out.push(i);
+    }
+  }
+  return out;
+}
 
 /** Optimal string alignment distance between q and the whole of `name`, and between q and its best prefix. */
 function distances(q: string, name: string, rows: Int32Array[]): { whole: number; prefix: number } {
@@ -291,10 +337,26 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
     return { entry, names, shortTokens: tokenize(entry.short) };
   });
   const words = buildWordIndex(docs);
-  const fuzzyNames: FuzzyName[] = docs.flatMap((d, doc) => d.names.map((k) => ({ text: k.text, doc, field: k.field })));
+  const fuzzyNames: FuzzyName[] = docs.flatMap((d, doc) =>
+    d.names.map((k) => {
+      const folded = fold(k.text);
+      // Matches are shown on the original text: keep offsets aligned.
+      const text = folded.length === k.text.length ? folded : k.text.toLowerCase();
+      return { text, original: k.text, doc, field: k.field };
+    }),
+  );
   // Built on first use: most keystrokes never need it, and the popup opens faster.
-  let fuse: Fuse<FuzzyName> | null = null;
+  let bigrams: BigramIndex | null = null;
   const maxName = Math.max(0, ...fuzzyNames.map((f) => f.text.length));
+  // Alphabetical rank of each doc, for tie-breaks (localeCompare per comparison is slow).
+  const alpha = new Int32Array(docs.length);
+  docs
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => byTerm(a.d.entry, b.d.entry))
+    .forEach(({ i }, rank) => {
+      alpha[i] = rank;
+    });
+  const az = (a: number, b: number) => (alpha[a] ?? 0) - (alpha[b] ?? 0);
   const rows = [0, 1, 2].map(() => new Int32Array(maxName + 2));
 
   function search(query: string, limit = DEFAULT_LIMIT): SearchResult[] {
@@ -311,18 +373,17 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
       for (const key of d.names) {
         const r = exactRank(key, q);
         if (!r) continue;
-        if (!best || r.rank < best.rank || (r.rank === best.rank && key.n.norm.length < best.key.n.norm.length)) {
+        if (
+          !best ||
+          r.rank < best.rank ||
+          (r.rank === best.rank && key.n.norm.length < best.key.n.norm.length)
+        ) {
           best = { doc, rank: r.rank, key, from: r.from };
         }
       }
       if (best) hits.push(best);
     });
-    hits.sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        a.key.n.norm.length - b.key.n.norm.length ||
-        byTerm((docs[a.doc] as Doc).entry, (docs[b.doc] as Doc).entry),
-    );
+    hits.sort((a, b) => a.rank - b.rank || a.key.n.norm.length - b.key.n.norm.length || az(a.doc, b.doc));
     for (const h of hits) {
       taken.add(h.doc);
       out.push({
@@ -349,10 +410,7 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
     const need = Math.ceil(qWords.length / 2);
     const wordHits = [...scores]
       .filter(([doc, s]) => !taken.has(doc) && s.matched >= need)
-      .sort(
-        ([a, x], [b, y]) =>
-          y.score - x.score || y.matched - x.matched || byTerm((docs[a] as Doc).entry, (docs[b] as Doc).entry),
-      );
+      .sort(([a, x], [b, y]) => y.score - x.score || y.matched - x.matched || az(a, b));
     const nameWordHits = wordHits.filter(([, s]) => s.bits & IN_NAME);
     const textWordHits = wordHits.filter(([, s]) => !(s.bits & IN_NAME));
     const wordResult = (doc: number, s: { bits: number }): SearchResult => {
@@ -387,12 +445,37 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
 
     // 3. Typos in names.
     if (raw.length >= MIN_FUZZY && raw.length <= MAX_FUZZY && taken.size < FUZZY_WHEN_FEWER_THAN) {
-      fuse ??= new Fuse(fuzzyNames, FUSE_OPTIONS);
-      for (const r of fuse.search(raw, { limit: limit * 3 })) {
-        if (taken.has(r.item.doc)) continue;
-        taken.add(r.item.doc);
-        const indices = (r.matches?.[0]?.indices ?? []).map(([a, b]) => [a, b] as const);
-        out.push({ entry: (docs[r.item.doc] as Doc).entry, matchedText: r.item.text, indices, field: r.item.field });
+      bigrams ??= buildBigramIndex(fuzzyNames);
+      const pattern = fold(raw);
+      const maxErrors = Math.floor(FUZZY_THRESHOLD * pattern.length);
+      const fuzzy: { name: FuzzyName; score: number; indices: MatchRange[] }[] = [];
+      for (const i of fuzzyCandidates(bigrams, pattern, maxErrors)) {
+        const name = fuzzyNames[i] as FuzzyName;
+        if (taken.has(name.doc)) continue;
+        const m = Fuse.match(pattern, name.text, FUSE_OPTIONS);
+        if (!m.isMatch) continue;
+        fuzzy.push({
+          name,
+          score: m.score ?? 1,
+          indices: (m.indices ?? []).map(([a, b]) => [a, b] as const),
+        });
+      }
+      fuzzy.sort(
+        (a, b) =>
+          a.score - b.score ||
+          (a.name.field === 'term' ? 0 : 1) - (b.name.field === 'term' ? 0 : 1) ||
+          a.name.text.length - b.name.text.length ||
+          az(a.name.doc, b.name.doc),
+      );
+      for (const f of fuzzy) {
+        if (taken.has(f.name.doc)) continue;
+        taken.add(f.name.doc);
+        out.push({
+          entry: (docs[f.name.doc] as Doc).entry,
+          matchedText: f.name.original,
+          indices: f.indices,
+          field: f.name.field,
+        });
       }
     }
 
@@ -407,7 +490,7 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
   function suggestions(query: string, limit = SUGGESTION_LIMIT): SearchResult[] {
     const q = normalizeKey(query.trim().slice(0, MAX_QUERY)).slice(0, 32);
     if (!q || limit <= 0) return [];
-    const scored = docs.map((doc) => {
+    const scored = docs.map((doc, i) => {
       let best = -1;
       let bestKey = doc.names[0];
       for (const key of doc.names) {
@@ -423,9 +506,9 @@ export function createSearch(entries: readonly GlossaryEntry[]): GlossarySearch 
           bestKey = key;
         }
       }
-      return { doc, score: best, key: bestKey };
+      return { doc, i, score: best, key: bestKey };
     });
-    scored.sort((a, b) => b.score - a.score || byTerm(a.doc.entry, b.doc.entry));
+    scored.sort((a, b) => b.score - a.score || az(a.i, b.i));
     return scored.slice(0, limit).map((s) => ({
       entry: s.doc.entry,
       matchedText: s.key && s.key.field === 'alias' ? s.key.text : undefined,

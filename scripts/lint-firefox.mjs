@@ -39,16 +39,21 @@ try {
   process.exit(2);
 }
 
-const where = (m) => (m.file ? `${m.file}${m.line ? `:${m.line}${m.column ? `:${m.column}` : ''}` : ''}` : 'extension');
+const where = (m) =>
+  m.file ? `${m.file}${m.line ? `:${m.line}${m.column ? `:${m.column}` : ''}` : ''}` : 'extension';
 for (const [kind, label] of [
   ['errors', 'error'],
   ['warnings', 'warning'],
   ['notices', 'notice'],
 ]) {
   for (const m of report[kind] ?? []) {
-    console.log(`${label.padEnd(7)} ${m.code}  ${where(m)}\n        ${m.message}${m.description ? `\n        ${String(m.description).replace(/\s+/g, ' ').slice(0, 300)}` : ''}`);
+    console.log(
+      `${label.padEnd(7)} ${m.code}  ${where(m)}\n        ${m.message}${m.description ? `\n        ${String(m.description).replace(/\s+/g, ' ').slice(0, 300)}` : ''}`,
+    );
   }
 }
 const { errors = 0, warnings = 0, notices = 0 } = report.summary ?? {};
-console.log(`web-ext lint ${sourceDir.slice(root.length + 1) || sourceDir}: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+console.log(
+  `web-ext lint ${sourceDir.slice(root.length + 1) || sourceDir}: ${errors} errors, ${warnings} warnings, ${notices} notices`,
+);
 process.exit(errors > 0 ? 1 : 0);

@@ -17,7 +17,11 @@ const svg = readFileSync(SOURCE, 'utf8');
 const dataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 
 mkdirSync(OUT_DIR, { recursive: true });
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  headless: true,
+  args: CHROMIUM_FLAGS,
+});
 try {
   for (const size of ICON_SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
@@ -26,8 +30,13 @@ try {
         `<img src="${dataUrl}" width="${size}" height="${size}" style="display:block" alt="">` +
         `</body></html>`,
     );
-    await page.locator('img').evaluate((img) => (img.complete ? null : new Promise((ok) => (img.onload = ok))));
-    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    await page
+      .locator('img')
+      .evaluate((img) => (img.complete ? null : new Promise((ok) => (img.onload = ok))));
+    const png = await page.screenshot({
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
     const file = join(OUT_DIR, `${size}.png`);
     writeFileSync(file, png);
     console.log(`${file.slice(root.length + 1)}  ${size}×${size}  ${png.length} bytes`);

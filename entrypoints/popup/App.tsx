@@ -22,7 +22,10 @@ const REFRESH_AFTER_SETTINGS_MS = 150;
 
 export const optionDomId = (entryId: string) => `kl-opt-${entryId}`;
 
-type TabInfo = { kind: 'loading' } | { kind: 'none' } | { kind: 'tab'; tab: ActiveTab; siteKey: string | null; supported: boolean };
+type TabInfo =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'tab'; tab: ActiveTab; siteKey: string | null; supported: boolean };
 
 function readParams(search: string): { query: string; entryId: string | null } {
   const p = new URLSearchParams(search);
@@ -76,12 +79,21 @@ export function App({ deps }: { deps: PopupDeps }) {
   );
   const listOpen = state.view === 'list' && optionIds.length > 0;
   const activeId =
-    state.view === 'list' && state.activeIndex >= 0 ? optionIds[Math.min(state.activeIndex, optionIds.length - 1)] : undefined;
+    state.view === 'list' && state.activeIndex >= 0
+      ? optionIds[Math.min(state.activeIndex, optionIds.length - 1)]
+      : undefined;
   const entry: GlossaryEntry | undefined = state.entryId ? byId.get(state.entryId) : undefined;
 
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
+
+  // Opening an entry starts it at the top; going back shows the list from the top
+  // (then the effect below brings the active option into view).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever the shown view or entry changes
+  useEffect(() => {
+    listRef.current?.scrollTo?.({ top: 0 });
+  }, [state.entryId, state.view]);
 
   useEffect(() => {
     if (!activeId) return;
@@ -89,18 +101,23 @@ export function App({ deps }: { deps: PopupDeps }) {
     el?.scrollIntoView?.({ block: 'nearest' });
   }, [activeId]);
 
-  // Opening an entry starts it at the top; going back shows the list from the top.
-  useEffect(() => {
-    listRef.current?.scrollTo?.({ top: 0 });
-  }, [state.entryId, state.view]);
-
   const backToList = useCallback(() => {
     dispatch({ type: 'close' });
     inputRef.current?.focus();
   }, []);
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    const action = keyAction(state, { key: e.key, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, isComposing: e.nativeEvent.isComposing }, optionIds);
+    const action = keyAction(
+      state,
+      {
+        key: e.key,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        isComposing: e.nativeEvent.isComposing,
+      },
+      optionIds,
+    );
     if (!action) return;
     e.preventDefault();
     dispatch(action);
@@ -206,15 +223,21 @@ export function App({ deps }: { deps: PopupDeps }) {
   // ---- announcements ----
   let announcement = '';
   if (state.view === 'entry' && entry) announcement = entry.term;
-  else if (mode === 'results') announcement = `${results.length} ${results.length === 1 ? 'result' : 'results'}`;
+  else if (mode === 'results')
+    announcement = `${results.length} ${results.length === 1 ? 'result' : 'results'}`;
   else if (mode === 'suggestions') announcement = 'No exact match. Suggestions available.';
 
   const prevId = state.history[state.history.length - 1];
-  const backLabel = prevId ? `Back to ${byId.get(prevId)?.term ?? 'previous entry'}` : q ? 'Back to results' : 'Back to list';
+  const backLabel = prevId
+    ? `Back to ${byId.get(prevId)?.term ?? 'previous entry'}`
+    : q
+      ? 'Back to results'
+      : 'Back to list';
 
   return (
     <div className="kl-popup">
       <header className="kl-popup-header">
+        <h1 className="kl-visually-hidden">Ketamine Lens</h1>
         <label htmlFor={INPUT_ID} className="kl-visually-hidden">
           Search the ketamine glossary
         </label>
@@ -238,7 +261,13 @@ export function App({ deps }: { deps: PopupDeps }) {
         />
       </header>
 
-      <main className="kl-popup-body" ref={listRef}>
+      {/* Focusable in the list view so the list can be scrolled from the keyboard (axe scrollable-region-focusable). */}
+      <main
+        className="kl-popup-body"
+        ref={listRef}
+        tabIndex={state.view === 'list' ? 0 : undefined}
+        aria-label={state.view === 'list' ? 'Glossary' : undefined}
+      >
         {state.view === 'entry' && entry ? (
           <EntryCard
             entry={entry}
@@ -256,7 +285,11 @@ export function App({ deps }: { deps: PopupDeps }) {
         ) : null}
         <div hidden={state.view === 'entry' && entry !== undefined}>
           {mode === 'browse' && tabInfo.kind !== 'none' && (
-            <PageTerms view={tabInfo.kind === 'loading' ? { kind: 'loading' } : page} lookup={lookup} onReveal={reveal} />
+            <PageTerms
+              view={tabInfo.kind === 'loading' ? { kind: 'loading' } : page}
+              lookup={lookup}
+              onReveal={reveal}
+            />
           )}
           {mode === 'suggestions' && (
             <p id="kl-suggest-label" className="kl-list-note">
@@ -274,7 +307,9 @@ export function App({ deps }: { deps: PopupDeps }) {
             results={mode === 'results' ? results : suggestions}
             groups={browse}
             activeId={activeId}
-            labelledBy={mode === 'suggestions' ? 'kl-suggest-label' : mode === 'browse' ? 'kl-browse-label' : undefined}
+            labelledBy={
+              mode === 'suggestions' ? 'kl-suggest-label' : mode === 'browse' ? 'kl-browse-label' : undefined
+            }
             optionDomId={optionDomId}
             onActivate={(id) => dispatch({ type: 'activate', index: optionIds.indexOf(id) })}
             onChoose={(id) => dispatch({ type: 'open', id })}

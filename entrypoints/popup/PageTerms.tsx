@@ -25,23 +25,27 @@ export function PageTerms({ view, lookup, onReveal }: PageTermsProps) {
   } else if (view.kind === 'unsupported' || (view.kind === 'state' && view.state.state === 'unsupported')) {
     body = (
       <p className="kl-status">
-        Ketamine Lens can’t run on this page. Browsers keep extensions out of their own pages and
-        extension stores.
+        Ketamine Lens can’t run on this page. Browsers keep extensions out of their own pages and extension
+        stores.
       </p>
     );
   } else if (view.kind === 'unreachable') {
     body = (
       <p className="kl-status">
-        Ketamine Lens can’t read this page. If it was open before Ketamine Lens was installed or
-        updated, reload it.
+        Ketamine Lens can’t read this page. If it was open before Ketamine Lens was installed or updated,
+        reload it.
       </p>
     );
   } else if (view.state.state === 'off') {
     body =
       view.state.reason === 'global' ? (
-        <p className="kl-status">Ketamine Lens is off everywhere. Turn on “Everywhere” below to mark terms.</p>
+        <p className="kl-status">
+          Ketamine Lens is off everywhere. Turn on “Everywhere” below to mark terms.
+        </p>
       ) : (
-        <p className="kl-status">Ketamine Lens is off for this site. Turn on “On this site” below to mark terms here.</p>
+        <p className="kl-status">
+          Ketamine Lens is off for this site. Turn on “On this site” below to mark terms here.
+        </p>
       );
   } else if (view.state.state === 'on') {
     const terms = view.state.terms

@@ -24,7 +24,8 @@ export function ResultList(props: ResultListProps) {
   const { id, mode, results, groups, activeId, labelledBy, optionDomId, onActivate, onChoose } = props;
 
   const option = (entryId: string, content: ReactNode, extra?: string) => (
-    <li
+    // biome-ignore lint/a11y: APG combobox listbox; focus stays in the input (aria-activedescendant), so options are not focusable and keys are handled there
+    <div
       key={entryId}
       id={optionDomId(entryId)}
       role="option"
@@ -35,28 +36,31 @@ export function ResultList(props: ResultListProps) {
       onClick={() => onChoose(entryId)}
     >
       {content}
-    </li>
+    </div>
   );
 
   if (mode === 'browse') {
     return (
-      <ul id={id} role="listbox" className="kl-listbox" aria-labelledby={labelledBy}>
+      <div id={id} role="listbox" className="kl-listbox" aria-labelledby={labelledBy}>
         {groups.map((g) => (
-          <li key={g.category} role="presentation">
-            <ul role="group" aria-labelledby={`${id}-${g.category}`} className="kl-group">
-              <li role="presentation" id={`${id}-${g.category}`} className="kl-group-label">
+          <div key={g.category} role="presentation">
+            {/* biome-ignore lint/a11y: APG grouped listbox: role=group labelled by its first item */}
+            <div role="group" aria-labelledby={`${id}-${g.category}`} className="kl-group">
+              <div role="presentation" id={`${id}-${g.category}`} className="kl-group-label">
                 {g.label}
-              </li>
-              {g.entries.map((e) => option(e.id, <span className="kl-option-term">{e.term}</span>, 'kl-option--compact'))}
-            </ul>
-          </li>
+              </div>
+              {g.entries.map((e) =>
+                option(e.id, <span className="kl-option-term">{e.term}</span>, 'kl-option--compact'),
+              )}
+            </div>
+          </div>
         ))}
-      </ul>
+      </div>
     );
   }
 
   return (
-    <ul
+    <div
       id={id}
       role="listbox"
       className="kl-listbox"
@@ -84,6 +88,6 @@ export function ResultList(props: ResultListProps) {
           </>,
         );
       })}
-    </ul>
+    </div>
   );
 }

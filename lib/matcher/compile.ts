@@ -215,15 +215,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   }
   aliasOffset[rows.length] = total;
 
-  const aliasEntry = new Int32Array(total);
-  const aliasTier = new Uint8Array(total);
-  for (let e = 0, g = 0; e < rows.length; e++) {
-    const codes = (rows[e] as MatcherIndex['entries'][number])[3];
-    for (let a = 0; a < codes.length; a++, g++) {
-      aliasEntry[g] = e;
-      aliasTier[g] = (codes.charCodeAt(a) - 48) & 7;
-    }
-  }
+  const aliasCodes = rows.map((row) => row[3]);
 
   let rules: AliasRule[] | undefined;
   const buildRules = (): AliasRule[] => {
@@ -253,8 +245,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   return createMatcher({
     entries,
     aliasOffset,
-    aliasEntry,
-    aliasTier,
+    aliasCodes,
     rule: (g) => {
       rules ??= buildRules();
       return rules[g] as AliasRule;

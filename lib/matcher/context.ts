@@ -4,7 +4,7 @@
 // (alias.pageContext) and negative words are phrases chosen by the data
 // ("cereal bar", never bare "bar"), not a fixed stop list here.
 
-import { C_WORD, charClass, type Matcher, type RawMatch } from './match';
+import { ASCII_WORD, C_WORD, charClass, type Matcher, type RawMatch } from './match';
 
 /** "Nearby" for context and negative words: this many words on each side of the match. */
 export const CONTEXT_WINDOW_WORDS = 40;
@@ -103,7 +103,8 @@ function hasAnchor(anchors: readonly number[], from: number, to: number, self: n
     if ((anchors[mid] as number) < from) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < anchors.length && (anchors[i] as number) < to; i++) if (anchors[i] !== self) return true;
+  for (let i = lo; i < anchors.length && (anchors[i] as number) < to; i++)
+    if (anchors[i] !== self) return true;
   return false;
 }
 
@@ -180,7 +181,8 @@ class WindowWords {
     if (n === 0) return false;
     let inside = 0;
     for (let h = this.lo; h < this.hi; h++) {
-      if (this.ids[h] === id && (this.starts[h] as number) >= start && (this.ends[h] as number) <= end) inside++;
+      if (this.ids[h] === id && (this.starts[h] as number) >= start && (this.ends[h] as number) <= end)
+        inside++;
     }
     return n > inside;
   }
@@ -205,18 +207,23 @@ class WordStarts {
     const text = this.text;
     const end = Math.min(to, text.length);
     let inWord = this.inWord;
+    let starts = this.starts;
+    let n = this.n;
     for (let i = this.scanned; i < end; i++) {
-      const w = (charClass(text.charCodeAt(i)) & C_WORD) !== 0;
+      const c = text.charCodeAt(i);
+      const w = c < 128 ? ASCII_WORD[c] === 1 : (charClass(c) & C_WORD) !== 0;
       if (w && !inWord) {
-        if (this.n === this.starts.length) {
-          const grown = new Int32Array(this.n * 2);
-          grown.set(this.starts);
-          this.starts = grown;
+        if (n === starts.length) {
+          const grown = new Int32Array(n * 2);
+          grown.set(starts);
+          starts = grown;
         }
-        this.starts[this.n++] = i;
+        starts[n++] = i;
       }
       inWord = w;
     }
+    this.starts = starts;
+    this.n = n;
     this.inWord = inWord;
     if (end > this.scanned) this.scanned = end;
   }

@@ -13,13 +13,11 @@
 // script only references loadMatcher, so the bundler drops the compiler and
 // the variant tables from the per-page bundle.
 export { compileMatcherIndex, loadMatcher, MATCHER_INDEX_VERSION, type MatcherIndex } from './compile';
-
-// Run time: the matcher object, its match records and per-alias rules.
-export type { AliasRule, Matcher, MatcherEntry, PackedTrie, RawMatch } from './match';
-
 // Tier filtering is separate from findAll because page context is a property
 // of the whole page (all text nodes), while findAll sees one text at a time.
 export { CONTEXT_WINDOW_WORDS, type ContextOptions, filterByContext, hasPageContext } from './context';
+// Run time: the matcher object, its match records and per-alias rules.
+export type { AliasRule, Matcher, MatcherEntry, PackedTrie, RawMatch } from './match';
 
 // Variant rules are exported so the popup's search and the glossary
 // validation tests normalise aliases exactly as the matcher does.

@@ -22,13 +22,7 @@
 // lazily filled table for the rest; character classes come from tables.
 
 import type { Category, Severity, Tier } from '../glossary-types';
-import {
-  foldCode,
-  isApostropheCode,
-  isIgnorableCode,
-  isSeparatorCode,
-  isWordCodePoint,
-} from './variants';
+import { foldCode, isApostropheCode, isIgnorableCode, isSeparatorCode, isWordCodePoint } from './variants';
 
 /** One occurrence of an alias in a text: UTF-16 offsets [start, end). */
 export interface RawMatch {
@@ -126,6 +120,8 @@ export const C_HIGH = 16; // high surrogate: class of the code point decides
 const C_KNOWN = 128;
 
 const ASCII_CLASS = new Uint8Array(128);
+/** 1 for ASCII word characters [A-Za-z0-9_]. */
+export const ASCII_WORD = new Uint8Array(128);
 /** What an ASCII code unit is on a trie edge: folded letter, " " for any separator, else itself. */
 const ASCII_STEP = new Uint16Array(128);
 for (let c = 0; c < 128; c++) {
@@ -135,6 +131,7 @@ for (let c = 0; c < 128; c++) {
     (isSeparatorCode(c) ? C_SEP : 0) |
     (isApostropheCode(c) ? C_APOS : 0);
   ASCII_STEP[c] = isSeparatorCode(c) ? 0x20 : foldCode(c);
+  ASCII_WORD[c] = isWordCodePoint(c) ? 1 : 0;
 }
 
 // BMP classes and folds, filled on first sight of a code unit.
@@ -145,7 +142,8 @@ const astralWord = new Map<number, boolean>();
 function classifyBmp(c: number): number {
   let k = C_KNOWN;
   if (c >= 0xd800 && c <= 0xdbff) k |= C_HIGH;
-  else if (c >= 0xdc00 && c <= 0xdfff) k |= 0; // lone low surrogate: not a word char
+  else if (c >= 0xdc00 && c <= 0xdfff)
+    k |= 0; // lone low surrogate: not a word char
   else {
     if (isWordCodePoint(c)) k |= C_WORD;
     if (isSeparatorCode(c)) k |= C_SEP;
@@ -224,6 +222,11 @@ const DENSE_MIN_CHILDREN = 4;
 
 type HitFn = (start: number, end: number, value: number) => void;
 
+const GATE3_SIZE = 1 << 15;
+function hash3(a: number, b: number, c: number): number {
+  return (a * 961 + b * 31 + c) & (GATE3_SIZE - 1);
+}
+
 export class Trie {
   readonly size: number;
   /** The concatenated edge labels, used as they come from the index. */
@@ -252,6 +255,14 @@ export class Trie {
   readonly rootAscii: Int32Array;
   /** First root child with a non-ASCII label, 0 = none. */
   private readonly rootNonAscii: number;
+  /**
+   * Prefix gate, so most word starts cost no walk: for ASCII text, a walk
+   * can only succeed if the first two units are in gate2 (a pattern of one
+   * or two units, or a separator second) or the first three are in gate3
+   * (hashed; collisions only let a few more walks through).
+   */
+  private readonly gate2: Uint8Array;
+  private readonly gate3: Uint8Array;
   /** Output value of the last successful longest-match walk. */
   hitValue = -1;
 
@@ -349,6 +360,41 @@ export class Trie {
     this.dense = dense;
     this.rootAscii = rootAscii;
     this.rootNonAscii = rootNonAscii;
+
+    this.gate2 = new Uint8Array(128 * 128);
+    this.gate3 = new Uint8Array(GATE3_SIZE);
+    for (let r = count[0] ? 1 : 0; r !== 0; r = nextSib[r] as number) {
+      const l1 = first[r] as number;
+      if (l1 >= 128) break;
+      const len = (edgeStart[r + 1] as number) - (edgeStart[r] as number);
+      if (len >= 2) this.gateSecond(l1, r, 2, labels.charCodeAt((edgeStart[r] as number) + 1));
+      else {
+        // A one-unit pattern: any second unit may follow.
+        if (outStart[r] !== outStart[r + 1]) this.gate2.fill(1, l1 << 7, (l1 + 1) << 7);
+        for (let j = count[r] ? r + 1 : 0; j !== 0; j = nextSib[j] as number) {
+          this.gateSecond(l1, j, 1, first[j] as number);
+        }
+      }
+    }
+  }
+
+  /** Gate entries for patterns starting l1 l2, where l2 is unit `off` - 1 of node's edge. */
+  private gateSecond(l1: number, l2node: number, off: number, l2: number): void {
+    if (l2 >= 128) return; // a non-ASCII second unit is always walked
+    const s = this.edgeStart[l2node] as number;
+    const len = (this.edgeStart[l2node + 1] as number) - s;
+    const ends = off === len && this.outStart[l2node] !== this.outStart[l2node + 1];
+    // A separator second (any run of them in the text) or a two-unit pattern: gate on two units.
+    if (l2 === SEP_CODE || ends) this.gate2[(l1 << 7) | l2] = 1;
+    if (off < len) {
+      const l3 = this.labels.charCodeAt(s + off);
+      if (l3 < 128) this.gate3[hash3(l1, l2, l3)] = 1;
+      return;
+    }
+    for (let j = this.count[l2node] ? l2node + 1 : 0; j !== 0; j = this.nextSib[j] as number) {
+      const l3 = this.first[j] as number;
+      if (l3 < 128) this.gate3[hash3(l1, l2, l3)] = 1;
+    }
   }
 
   /** The child of `node` whose edge starts with `c`, or 0. */
@@ -451,6 +497,17 @@ export class Trie {
     return best;
   }
 
+  /** The prefix gate for an ASCII word start `c` at i (see gate2). */
+  private mayMatch(text: string, i: number, c: number): boolean {
+    const d = text.charCodeAt(i + 1);
+    if (!(d < 128)) return true; // non-ASCII or end of text: walk
+    const l1 = ASCII_STEP[c] as number;
+    const l2 = ASCII_STEP[d] as number;
+    if (this.gate2[(l1 << 7) | l2] === 1) return true;
+    const e = text.charCodeAt(i + 2);
+    return !(e < 128) || this.gate3[hash3(l1, l2, ASCII_STEP[e] as number)] === 1;
+  }
+
   /**
    * Scans text[from, to) for matches starting at word boundaries. Longest
    * non-overlapping matches go to onMatch(start, end, value); with
@@ -460,30 +517,42 @@ export class Trie {
     const rootAscii = this.rootAscii;
     const stop = Math.min(to, text.length);
     let prevWord = from > 0 && wordBefore(text, from);
-    for (let i = from; i < stop; i++) {
-      const c = text.charCodeAt(i);
+    let i = from;
+    while (i < stop) {
+      let c = text.charCodeAt(i);
       if (c < 128) {
         // Fast path: most characters of most pages.
-        if (!prevWord) {
-          const node = rootAscii[c] as number;
-          if (node !== 0) {
-            if (overlapping) this.walk(text, i, node, onMatch);
-            else {
-              const end = this.walk(text, i, node);
-              if (end >= 0) {
-                onMatch(i, end, this.hitValue);
-                i = end - 1;
-                prevWord = wordBefore(text, end);
-                continue;
-              }
-            }
+        if (prevWord) {
+          // The rest of a word and the character after it: nothing can start there.
+          while (ASCII_WORD[c] === 1) {
+            if (++i >= stop) return;
+            c = text.charCodeAt(i);
+            if (c >= 128) break;
+          }
+          if (c < 128) {
+            prevWord = false;
+            i++;
+          }
+          continue;
+        }
+        const node = rootAscii[c] as number;
+        if (node !== 0 && this.mayMatch(text, i, c)) {
+          const end = this.tryAt(text, i, node, onMatch, overlapping);
+          if (end >= 0) {
+            i = end;
+            prevWord = wordBefore(text, end);
+            continue;
           }
         }
-        prevWord = ((ASCII_CLASS[c] as number) & C_WORD) !== 0;
+        prevWord = ASCII_WORD[c] === 1;
+        i++;
         continue;
       }
       const k = charClass(c);
-      if (k & C_IGNORE) continue;
+      if (k & C_IGNORE) {
+        i++;
+        continue;
+      }
       let word: boolean;
       let units = 1;
       if (k & C_HIGH) {
@@ -496,21 +565,28 @@ export class Trie {
       if (!prevWord) {
         const node = this.rootChild(c, k);
         if (node !== 0) {
-          if (overlapping) this.walk(text, i, node, onMatch);
-          else {
-            const end = this.walk(text, i, node);
-            if (end >= 0) {
-              onMatch(i, end, this.hitValue);
-              i = end - 1;
-              prevWord = wordBefore(text, end);
-              continue;
-            }
+          const end = this.tryAt(text, i, node, onMatch, overlapping);
+          if (end >= 0) {
+            i = end;
+            prevWord = wordBefore(text, end);
+            continue;
           }
         }
       }
-      i += units - 1;
+      i += units;
       prevWord = word;
     }
+  }
+
+  /** Walks from a word start; returns the end of the reported longest match, else -1. */
+  private tryAt(text: string, i: number, node: number, onMatch: HitFn, overlapping: boolean): number {
+    if (overlapping) {
+      this.walk(text, i, node, onMatch);
+      return -1;
+    }
+    const end = this.walk(text, i, node);
+    if (end >= 0) onMatch(i, end, this.hitValue);
+    return end;
   }
 }
 
@@ -551,10 +627,8 @@ export interface MatcherTables {
   entries: MatcherEntry[];
   /** First global alias number of each entry; length entries + 1. */
   aliasOffset: Int32Array;
-  /** Entry of each global alias number. */
-  aliasEntry: Int32Array;
-  /** Tier of each global alias number. */
-  aliasTier: Uint8Array;
+  /** Alias codes of each entry (MatcherIndex.entries[e][3]): the tier is code − 48 & 7. */
+  aliasCodes: string[];
   /** Rule of a global alias number (built on first use: a page without matches never needs them). */
   rule: (alias: number) => AliasRule;
   /** Aliases of tiers 1–3; outputs are global alias numbers. */
@@ -564,19 +638,27 @@ export interface MatcherTables {
 }
 
 export function createMatcher(tables: MatcherTables): Matcher {
-  const { entries, aliasOffset, aliasEntry, aliasTier, rule, terms, words } = tables;
+  const { entries, aliasOffset, aliasCodes, rule, terms, words } = tables;
   return {
     entries,
     findAll(text: string): RawMatch[] {
       const found: RawMatch[] = [];
       terms.scan(text, 0, text.length, (start, end, g) => {
-        const entry = aliasEntry[g] as number;
+        // The entry of global alias g: the last entry whose first alias is ≤ g.
+        let lo = 0;
+        let hi = entries.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if ((aliasOffset[mid] as number) <= g) lo = mid;
+          else hi = mid - 1;
+        }
+        const alias = g - (aliasOffset[lo] as number);
         found.push({
           start,
           end,
-          entry,
-          alias: g - (aliasOffset[entry] as number),
-          tier: aliasTier[g] as Tier,
+          entry: lo,
+          alias,
+          tier: (((aliasCodes[lo] as string).charCodeAt(alias) - 48) & 7) as Tier,
         });
       });
       return found;

@@ -238,7 +238,8 @@ export function pluralOf(form: string): string | null {
   const lower = word.toLowerCase();
   if (/(ss|x|z|ch|sh)$/.test(lower)) return `${form}es`;
   if (lower.endsWith('s')) return null;
-  if (lower.endsWith('y') && !VOWELS.includes(lower.charAt(lower.length - 2))) return `${form.slice(0, -1)}ies`;
+  if (lower.endsWith('y') && !VOWELS.includes(lower.charAt(lower.length - 2)))
+    return `${form.slice(0, -1)}ies`;
   return `${form}s`;
 }
 

@@ -19,7 +19,10 @@ const region = (code: string, emergency: string): CrisisRegion => ({
   sources: [],
 });
 const REGIONS = [region('US', '911'), region('CA', '911'), region('GB', '999'), region('IE', '112')];
-const DATA = { regions: REGIONS, fallback: { name: 'Other countries', emergency: '112', services: [], sources: [] } };
+const DATA = {
+  regions: REGIONS,
+  fallback: { name: 'Other countries', emergency: '112', services: [], sources: [] },
+};
 
 describe('regionOfLocale', () => {
   it.each([
@@ -102,7 +105,13 @@ describe('parseCrisisResources', () => {
   it('drops malformed regions, services and non-https links', () => {
     const parsed = parseCrisisResources({
       regions: [
-        { code: 'us', name: 'United States', emergency: '911', services: [{ name: 'X', contact: 'c', tel: 'abc', url: 'http://x' }], sources: [{ title: 't', url: 'http://insecure' }] },
+        {
+          code: 'us',
+          name: 'United States',
+          emergency: '911',
+          services: [{ name: 'X', contact: 'c', tel: 'abc', url: 'http://x' }],
+          sources: [{ title: 't', url: 'http://insecure' }],
+        },
         { code: 'USA', name: 'bad code', emergency: '911' },
         { code: 'GB', name: 'no emergency' },
         'nonsense',

@@ -170,7 +170,9 @@ describe('EntryCard', () => {
     expect(box).not.toBeNull();
     const primary = box?.querySelector(':scope > .kl-region');
     expect(primary?.getAttribute('data-region')).toBe('GB');
-    const primaryTels = [...(primary?.querySelectorAll('a[href^="tel:"]') ?? [])].map((a) => a.getAttribute('href'));
+    const primaryTels = [...(primary?.querySelectorAll('a[href^="tel:"]') ?? [])].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(primaryTels).toEqual(['tel:999', 'tel:116123']);
     const details = box?.querySelector('details');
     expect(details?.querySelector('summary')?.textContent).toBe('Other countries');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alias, Category, GlossaryEntry } from '../../lib/glossary-types';
 import {
@@ -6,6 +7,8 @@ import {
   contextWordVariants,
   filterByContext,
   hasPageContext,
+  isApostropheCode,
+  isSeparatorCode,
   loadMatcher,
   type Matcher,
   type MatcherIndex,
@@ -39,7 +42,15 @@ function entry(
 }
 
 const SPECIAL_K_CONTEXT = ['ketamine', 'snort', 'bump', 'dissociative', 'K-hole', 'rave', 'drug', 'club'];
-const SPECIAL_K_NEGATIVE = ['cereal', "Kellogg's", 'breakfast', 'calories', 'granola', 'cereal bar', 'protein bar'];
+const SPECIAL_K_NEGATIVE = [
+  'cereal',
+  "Kellogg's",
+  'breakfast',
+  'calories',
+  'granola',
+  'cereal bar',
+  'protein bar',
+];
 
 const ENTRIES: GlossaryEntry[] = [
   entry(
@@ -49,7 +60,12 @@ const ENTRIES: GlossaryEntry[] = [
       { text: 'K', tier: 4, caseSensitive: true },
       { text: 'Vitamin K', tier: 4 },
     ],
-    { safety: [{ severity: 'caution', text: 'x' }, { severity: 'info', text: 'y' }] },
+    {
+      safety: [
+        { severity: 'caution', text: 'x' },
+        { severity: 'info', text: 'y' },
+      ],
+    },
   ),
   entry('ketamine-cystitis', [{ text: 'ketamine-induced cystitis', tier: 1 }], {
     category: 'risks',
@@ -93,6 +109,7 @@ const ENTRIES: GlossaryEntry[] = [
   entry('ssri', [{ text: 'SSRI', tier: 1, caseSensitive: true, plural: true }], { category: 'interactions' }),
   entry('rush', [{ text: 'ketamine rush', tier: 1 }], { category: 'effects' }),
   entry('crash', [{ text: 'crash', tier: 2, plural: false }], { category: 'effects' }),
+  entry('ketamine-fr', [{ text: 'kétamine', tier: 1 }], { category: 'substances' }),
 ];
 
 const INDEX = compileMatcherIndex(ENTRIES);
@@ -228,7 +245,16 @@ describe('compileMatcherIndex', () => {
 
 describe('findAll: word boundaries', () => {
   it('never matches inside words', () => {
-    for (const text of ['market', 'ticket', 'basket', 'jacket', 'keto', 'ketones', 'ketamines2', 'preketamine']) {
+    for (const text of [
+      'market',
+      'ticket',
+      'basket',
+      'jacket',
+      'keto',
+      'ketones',
+      'ketamines2',
+      'preketamine',
+    ]) {
       expect(found(text), text).toEqual([]);
     }
     expect(found('ketamine_x x_ketamine ketamine9')).toEqual([]);
@@ -287,8 +313,12 @@ describe('findAll: word boundaries', () => {
 
 describe('findAll: longest match, separators, case', () => {
   it('prefers the longest alias', () => {
-    expect(found('ketamine-induced cystitis is rare')).toEqual([['ketamine-induced cystitis', 'ketamine-cystitis']]);
-    expect(found('ketamine induced\ncystitis')).toEqual([['ketamine induced\ncystitis', 'ketamine-cystitis']]);
+    expect(found('ketamine-induced cystitis is rare')).toEqual([
+      ['ketamine-induced cystitis', 'ketamine-cystitis'],
+    ]);
+    expect(found('ketamine induced\ncystitis')).toEqual([
+      ['ketamine induced\ncystitis', 'ketamine-cystitis'],
+    ]);
     expect(found('ketamine-induced psychosis')).toEqual([['ketamine', 'ketamine']]);
     expect(found('ketamine-assisted therapies')).toEqual([['ketamine-assisted therapies', 'kap']]);
     expect(found('ket bladder')).toEqual([['ket bladder', 'ket']]);
@@ -356,6 +386,11 @@ describe('findAll: longest match, separators, case', () => {
       ['SSRI', 'ssri'],
     ]);
     expect(found('REMS rems Rems')).toEqual([['REMS', 'rems']]);
+    expect(found('KÉTAMINE Kétamine kétamines').map(([, id]) => id)).toEqual([
+      'ketamine-fr',
+      'ketamine-fr',
+      'ketamine-fr',
+    ]);
   });
 
   it('matches plurals unless plural is false', () => {
@@ -429,9 +464,9 @@ describe('context tiers', () => {
     const text = 'At the rave someone offered Special K to snort.';
     const raw = M.findAll(text);
     expect(filterByContext(raw, text, M, { pageHasContext: false })).toEqual([]);
-    expect(filterByContext(raw, text, M, { pageHasContext: true }).map((r) => text.slice(r.start, r.end))).toEqual([
-      'Special K',
-    ]);
+    expect(
+      filterByContext(raw, text, M, { pageHasContext: true }).map((r) => text.slice(r.start, r.end)),
+    ).toEqual(['Special K']);
     // Page context without any context word nearby.
     const far = `Ketamine. ${filler(50)} Special K is popular.`;
     expect(marked(far)).toEqual(['Ketamine']);
@@ -443,7 +478,7 @@ describe('context tiers', () => {
     expect(marked('Ketamine news. Kellogg\u2019s Special K is a breakfast favourite.')).toEqual(['Ketamine']);
     expect(marked('Ketamine news. Special K cereal with milk.')).toEqual(['Ketamine']);
     expect(marked('Ketamine news. Try Special K cereal bars.')).toEqual(['Ketamine']);
-    expect(marked("Special K: people snort ketamine, they call it Special K.")).toEqual([
+    expect(marked('Special K: people snort ketamine, they call it Special K.')).toEqual([
       'Special K',
       'ketamine',
       'Special K',
@@ -468,9 +503,7 @@ describe('context tiers', () => {
 
   it('does not let the match itself be its own context word', () => {
     const m = loadMatcher(
-      compileMatcherIndex([
-        entry('k-hole', [{ text: 'K-hole', tier: 3, context: ['K-hole', 'hole'] }]),
-      ]),
+      compileMatcherIndex([entry('k-hole', [{ text: 'K-hole', tier: 3, context: ['K-hole', 'hole'] }])]),
     );
     const text = 'a K-hole';
     expect(filterByContext(m.findAll(text), text, m, { pageHasContext: true })).toEqual([]);
@@ -479,7 +512,10 @@ describe('context tiers', () => {
   });
 
   it('lets negative words redirect horse tranquilizer (xylazine)', () => {
-    expect(marked('Ketamine is sometimes called a horse tranquilizer.')).toEqual(['Ketamine', 'horse tranquilizer']);
+    expect(marked('Ketamine is sometimes called a horse tranquilizer.')).toEqual([
+      'Ketamine',
+      'horse tranquilizer',
+    ]);
     expect(marked('Ketamine is not xylazine, the horse tranquilizer in fentanyl.')).toEqual(['Ketamine']);
   });
 
@@ -502,5 +538,241 @@ describe('context tiers', () => {
     const raw2 = M.findAll(spaced);
     expect(filterByContext(raw2.slice().reverse(), spaced, M, { pageHasContext: true })).toEqual([raw2[0]]);
     expect(filterByContext(raw2, spaced, M, { pageHasContext: true })).toEqual([raw2[0]]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Differential check against a naive reference matcher
+// ---------------------------------------------------------------------------
+
+/** Tries every variant form of every alias at every word start: slow, obviously right. */
+function referenceFindAll(entries: GlossaryEntry[], text: string): [number, number, number, number][] {
+  const forms: { form: string; cs: boolean; entry: number; alias: number }[] = [];
+  for (const [entry, e] of entries.entries()) {
+    for (const [alias, a] of e.aliases.entries()) {
+      if (a.tier === 4) continue;
+      for (const form of aliasVariants(a)) forms.push({ form, cs: a.caseSensitive === true, entry, alias });
+    }
+  }
+  const isWordAt = (i: number): boolean => {
+    const cp = text.codePointAt(i);
+    if (cp === undefined || cp === 0x2bc) return false;
+    if (cp >= 0xdc00 && cp <= 0xdfff) return false; // lone low surrogate
+    return /[\p{L}\p{N}\p{M}_]/u.test(String.fromCodePoint(cp));
+  };
+  const shy = (i: number) => text.charCodeAt(i) === 0xad;
+  const wordBefore = (i: number): boolean => {
+    let j = i - 1;
+    while (j >= 0 && shy(j)) j--;
+    if (j < 0) return false;
+    const c = text.charCodeAt(j);
+    if (c >= 0xdc00 && c <= 0xdfff && j > 0) {
+      const h = text.charCodeAt(j - 1);
+      if (h >= 0xd800 && h <= 0xdbff) return isWordAt(j - 1);
+    }
+    return isWordAt(j);
+  };
+  const wordAfter = (i: number): boolean => {
+    let j = i;
+    while (j < text.length && shy(j)) j++;
+    return j < text.length && isWordAt(j);
+  };
+  const fold = (c: string): string => {
+    const l = c.toLowerCase();
+    return l.length === 1 ? l : c;
+  };
+  const matchAt = (form: string, cs: boolean, i: number): number => {
+    let j = i;
+    for (let p = 0; p < form.length; p++) {
+      if (p > 0) while (shy(j)) j++;
+      const f = form[p] as string;
+      if (f === ' ') {
+        if (j >= text.length || !isSeparatorCode(text.charCodeAt(j))) return -1;
+        while (j < text.length && (isSeparatorCode(text.charCodeAt(j)) || shy(j))) j++;
+        continue;
+      }
+      if (j >= text.length) return -1;
+      let c = text[j] as string;
+      if (isApostropheCode(c.charCodeAt(0))) c = "'";
+      if ((cs ? c : fold(c)) !== (cs ? f : fold(f))) return -1;
+      j++;
+    }
+    return j;
+  };
+  const out: [number, number, number, number][] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const lowHalf =
+      c >= 0xdc00 &&
+      c <= 0xdfff &&
+      i > 0 &&
+      text.charCodeAt(i - 1) >= 0xd800 &&
+      text.charCodeAt(i - 1) <= 0xdbff;
+    if (!shy(i) && !lowHalf && !wordBefore(i)) {
+      let best: [number, number, number, number] | undefined;
+      for (const f of forms) {
+        const end = matchAt(f.form, f.cs, i);
+        if (end > i && !wordAfter(end) && (best === undefined || end > best[1]))
+          best = [i, end, f.entry, f.alias];
+      }
+      if (best) {
+        out.push(best);
+        i = best[1];
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+describe('findAll agrees with a naive reference', () => {
+  const PIECES = [
+    'ketamine',
+    'Ketamine',
+    'KETAMINE',
+    'ket',
+    'Ket',
+    'K',
+    'k',
+    'hole',
+    'holes',
+    'Special',
+    'special',
+    'NMDA',
+    'nmda',
+    'receptor',
+    'induced',
+    'cystitis',
+    'anaesthetic',
+    'anesthetics',
+    'Devil',
+    "'s",
+    '\u2019s',
+    'breath',
+    'SSRI',
+    's',
+    'es',
+    'bladder',
+    'REMS',
+    'Rems',
+    'Class',
+    'B',
+    'tranquilliser',
+    'horse',
+    'rush',
+    'rushes',
+    'assisted',
+    'therapy',
+    'therapies',
+    'emergence',
+    'reaction',
+    'crash',
+    'crashes',
+    'tolerance',
+    'dissociation',
+    'Cat',
+    'Valium',
+    'kétamine',
+    'KÉTAMINE',
+    'Kétamines',
+    'ÉTHER',
+    'market',
+    'ticket',
+    'keto',
+    'OK',
+    'x',
+    '_',
+    '9',
+    'é',
+    'ʼ',
+    ' ',
+    ' ',
+    ' ',
+    '  ',
+    '-',
+    '\u2013',
+    '\u00a0',
+    '\n',
+    '.',
+    ',',
+    '(',
+    ')',
+    '"',
+    '😀',
+    '\ud835\udc00',
+    '\u0301',
+    '\u00ad',
+  ];
+  it('on random texts built from term fragments, separators and awkward characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const got = M.findAll(text).map((r) => [r.start, r.end, r.entry, r.alias]);
+        expect(got).toEqual(referenceFindAll(ENTRIES, text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('index edge cases', () => {
+  it('keeps several case-sensitive and insensitive aliases on one form apart', () => {
+    const m = loadMatcher(
+      compileMatcherIndex([
+        entry('rems-program', [{ text: 'REMS', tier: 1, caseSensitive: true }]),
+        entry('rems-other', [{ text: 'Rems', tier: 1, caseSensitive: true }]),
+        entry('rems-any', [{ text: 'rems', tier: 1, plural: false }]),
+      ]),
+    );
+    expect(found('REMS Rems rems rEMS', m)).toEqual([
+      ['REMS', 'rems-program'],
+      ['Rems', 'rems-other'],
+      ['rems', 'rems-any'],
+      ['rEMS', 'rems-any'],
+    ]);
+  });
+
+  it('keeps many context words that share one written form', () => {
+    const m = loadMatcher(
+      compileMatcherIndex([
+        entry('anchor', [{ text: 'ketamine', tier: 1 }]),
+        entry('a', [{ text: 'alpha', tier: 3, context: ['class'] }]),
+        entry('b', [{ text: 'beta', tier: 3, context: ['classes'] }]),
+        entry('c', [{ text: 'gamma', tier: 3, context: ['classe'] }]),
+        entry('d', [{ text: 'delta', tier: 3, context: ['Classes'] }]),
+      ]),
+    );
+    const text = 'ketamine: alpha beta gamma delta in classes';
+    expect(marked(text, m)).toEqual(['ketamine', 'alpha', 'beta', 'gamma', 'delta']);
+    const none = 'ketamine: alpha beta gamma delta';
+    expect(marked(none, m)).toEqual(['ketamine']);
+  });
+
+  it('handles one- and two-letter aliases and separators right after the first letters', () => {
+    const m = loadMatcher(
+      compileMatcherIndex([
+        entry('k', [{ text: 'K', tier: 1, caseSensitive: true }]),
+        entry('iv', [{ text: 'IV', tier: 1, caseSensitive: true }]),
+        entry('iv-ketamine', [{ text: 'IV ketamine', tier: 1, caseSensitive: true }]),
+        entry('k-land', [{ text: 'K-land', tier: 1 }]),
+        entry('ab-cd', [{ text: 'ab cd', tier: 1 }]),
+      ]),
+    );
+    expect(found('K. IV, IV  ketamine, K - land, k\u2014land, ab\u00a0\u00a0cd, abcd, kland', m)).toEqual([
+      ['K', 'k'],
+      ['IV', 'iv'],
+      ['IV  ketamine', 'iv-ketamine'],
+      ['K - land', 'k-land'],
+      ['k\u2014land', 'k-land'],
+      ['ab\u00a0\u00a0cd', 'ab-cd'],
+    ]);
+  });
+
+  it('survives an empty glossary', () => {
+    const m = loadMatcher(compileMatcherIndex([]));
+    expect(m.findAll('ketamine')).toEqual([]);
+    expect(filterByContext([], 'x', m, { pageHasContext: true })).toEqual([]);
   });
 });

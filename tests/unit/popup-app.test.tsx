@@ -37,10 +37,11 @@ function fakeDeps(over: Partial<PopupDeps> & { reply?: unknown; settings?: Setti
 }
 
 let m: Mounted | undefined;
-afterEach(async () => {
+async function reset() {
   await m?.unmount();
   m = undefined;
-});
+}
+afterEach(reset);
 
 const $ = <T extends Element = HTMLElement>(sel: string) => m?.container.querySelector<T>(sel) ?? null;
 const $$ = (sel: string) => [...(m?.container.querySelectorAll<HTMLElement>(sel) ?? [])];
@@ -76,21 +77,24 @@ describe('popup combobox', () => {
     await open();
     await typeInto(input(), 'khole');
     expect(options()[0]?.id).toBe('kl-opt-k-hole');
-    expect(input().getAttribute('aria-activedescendant')).toBe('kl-opt-k-hole');
+    await typeInto(input(), 'keta');
+    expect(options().length).toBeGreaterThan(1);
+    expect(options()[0]?.id).toBe('kl-opt-ketamine');
+    expect(input().getAttribute('aria-activedescendant')).toBe('kl-opt-ketamine');
     expect(options()[0]?.getAttribute('aria-selected')).toBe('true');
     await key(input(), 'ArrowDown');
     const second = options()[1]?.id;
     expect(input().getAttribute('aria-activedescendant')).toBe(second);
     await key(input(), 'ArrowUp');
     await key(input(), 'Enter');
-    expect($('article.kl-card')?.getAttribute('data-entry-id')).toBe('k-hole');
+    expect($('article.kl-card')?.getAttribute('data-entry-id')).toBe('ketamine');
     expect(input().getAttribute('aria-expanded')).toBe('false');
     expect(input().hasAttribute('aria-activedescendant')).toBe(false);
     // The listbox stays in the DOM (hidden) so aria-controls always resolves.
     expect(listbox()).not.toBeNull();
     await key(input(), 'Escape');
     expect($('article.kl-card')).toBeNull();
-    expect(input().value).toBe('khole');
+    expect(input().value).toBe('keta');
     expect(document.activeElement).toBe(input());
   });
 
@@ -144,12 +148,10 @@ describe('popup combobox', () => {
     await open({ search: '?q=ketamin' });
     expect(input().value).toBe('ketamin');
     expect(options()[0]?.id).toBe('kl-opt-ketamine');
-    await m?.unmount();
-    m = undefined;
+    await reset();
     await open({ search: '?entry=k-hole' });
     expect($('article.kl-card')?.getAttribute('data-entry-id')).toBe('k-hole');
-    await m?.unmount();
-    m = undefined;
+    await reset();
     await open({ search: '?entry=not-an-entry' });
     expect($('article.kl-card')).toBeNull();
   });
@@ -158,11 +160,21 @@ describe('popup combobox', () => {
 describe('popup: on this page', () => {
   it('lists page terms, most frequent first, and reveals one', async () => {
     const f = await open({
-      reply: { state: 'on', terms: [{ id: 'ketamine', count: 2 }, { id: 'k-hole', count: 5 }, { id: 'nope', count: 9 }] },
+      reply: {
+        state: 'on',
+        terms: [
+          { id: 'ketamine', count: 2 },
+          { id: 'k-hole', count: 5 },
+          { id: 'nope', count: 9 },
+        ],
+      },
     });
     expect(f.sent[0]).toEqual({ type: 'kl:get-page-terms' });
     const buttons = $$('.kl-page-term');
-    expect(buttons.map((b) => b.querySelector('.kl-page-term-name')?.textContent)).toEqual(['K-hole', 'Ketamine']);
+    expect(buttons.map((b) => b.querySelector('.kl-page-term-name')?.textContent)).toEqual([
+      'K-hole',
+      'Ketamine',
+    ]);
     expect(buttons[0]?.textContent).toContain('5 times');
     await click(buttons[0]);
     await flush();
@@ -178,8 +190,7 @@ describe('popup: on this page', () => {
   it('reports off for this site / everywhere', async () => {
     await open({ reply: { state: 'off', reason: 'site' } });
     expect($('.kl-page')?.textContent).toContain('off for this site');
-    await m?.unmount();
-    m = undefined;
+    await reset();
     await open({ reply: { state: 'off', reason: 'global' } });
     expect($('.kl-page')?.textContent).toContain('off everywhere');
   });
@@ -188,8 +199,7 @@ describe('popup: on this page', () => {
     const f = await open({ activeTab: async () => ({ id: 1, url: 'chrome://extensions/' }) });
     expect($('.kl-page')?.textContent).toContain('can’t run on this page');
     expect(f.sent).toEqual([]);
-    await m?.unmount();
-    m = undefined;
+    await reset();
     await open({
       sendToTab: async () => {
         throw new Error('Could not establish connection. Receiving end does not exist.');

@@ -34,7 +34,11 @@ export async function click(el: Element | null | undefined): Promise<void> {
   });
 }
 
-export async function key(el: Element | null | undefined, k: string, init: KeyboardEventInit = {}): Promise<void> {
+export async function key(
+  el: Element | null | undefined,
+  k: string,
+  init: KeyboardEventInit = {},
+): Promise<void> {
   if (!el) throw new Error('key: no element');
   await act(async () => {
     el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));

@@ -3,7 +3,12 @@ import { GLOSSARY } from '../../lib/glossary';
 import { CATEGORIES, type GlossaryEntry } from '../../lib/glossary-types';
 import { browseByCategory, createSearch, highlightSegments, normalizeKey } from '../../lib/search';
 
-function entry(id: string, term: string, aliases: string[], extra: Partial<GlossaryEntry> = {}): GlossaryEntry {
+function entry(
+  id: string,
+  term: string,
+  aliases: string[],
+  extra: Partial<GlossaryEntry> = {},
+): GlossaryEntry {
   return {
     id,
     term,
