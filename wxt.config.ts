@@ -33,8 +33,9 @@ export default defineConfig({
       name: 'Ketamine Lens',
       description:
         'Explains ketamine-related terms where you read them: quiet marks, plain-language popovers with safety notes and sources. Nothing leaves your browser.',
-      // storage: settings; contextMenus: "Explain with Ketamine Lens" on selected text.
-      permissions: ['storage', 'contextMenus'],
+      // storage: settings; contextMenus: "Explain with Ketamine Lens" on selected text;
+      // activeTab: the popup and the shortcuts learn the current tab's site (no install warning).
+      permissions: ['storage', 'contextMenus', 'activeTab'],
       commands: {
         'next-term': {
           suggested_key: { default: 'Alt+Shift+K' },

@@ -6,10 +6,19 @@ export interface PageTerm {
   count: number;
 }
 
+/** What the top frame's content script says about its page (siteKey: the page's site, for the popup's switch). */
 export type PageState =
-  | { state: 'on'; terms: PageTerm[] }
-  | { state: 'off'; reason: 'site' | 'global' }
+  | { state: 'on'; terms: PageTerm[]; siteKey?: string }
+  | { state: 'off'; reason: 'site' | 'global'; siteKey?: string }
   | { state: 'unsupported' };
+
+const SITE_KEY = /^(?:file:\/\/|\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/;
+
+function siteKeyOf(raw: Record<string, unknown>): { siteKey?: string } {
+  return typeof raw.siteKey === 'string' && raw.siteKey.length <= 253 && SITE_KEY.test(raw.siteKey)
+    ? { siteKey: raw.siteKey }
+    : {};
+}
 
 export type Message =
   /** popup → content (top frame): which terms are on this page? */
@@ -20,8 +29,8 @@ export type Message =
   | { type: 'kl:next-term' }
   /** background → content: context menu on a selection. */
   | { type: 'kl:explain-selection'; text: string }
-  /** content → background: number of marks in this frame, for the badge. */
-  | { type: 'kl:count'; count: number; frameUrl: string }
+  /** content → background: number of marks in this frame (and whether the lens is off here), for the badge. */
+  | { type: 'kl:count'; count: number; frameUrl: string; off: 'site' | 'global' | null }
   /** any extension page → background: open the glossary page searching for text. */
   | { type: 'kl:open-search'; query: string };
 
@@ -45,7 +54,12 @@ export function parseMessage(raw: unknown): Message | null {
         : null;
     case 'kl:count':
       return typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count >= 0 && typeof raw.frameUrl === 'string'
-        ? { type: raw.type, count: raw.count, frameUrl: raw.frameUrl }
+        ? {
+            type: raw.type,
+            count: raw.count,
+            frameUrl: raw.frameUrl,
+            off: raw.off === 'site' || raw.off === 'global' ? raw.off : null,
+          }
         : null;
     case 'kl:open-search':
       return typeof raw.query === 'string' && raw.query.length <= 200 ? { type: raw.type, query: raw.query } : null;
@@ -58,7 +72,7 @@ export function parsePageState(raw: unknown): PageState | null {
   if (!isObject(raw)) return null;
   if (raw.state === 'unsupported') return { state: 'unsupported' };
   if (raw.state === 'off' && (raw.reason === 'site' || raw.reason === 'global')) {
-    return { state: 'off', reason: raw.reason };
+    return { state: 'off', reason: raw.reason, ...siteKeyOf(raw) };
   }
   if (raw.state === 'on' && Array.isArray(raw.terms)) {
     const terms: PageTerm[] = [];
@@ -67,7 +81,7 @@ export function parsePageState(raw: unknown): PageState | null {
         terms.push({ id: t.id, count: t.count });
       }
     }
-    return { state: 'on', terms };
+    return { state: 'on', terms, ...siteKeyOf(raw) };
   }
   return null;
 }

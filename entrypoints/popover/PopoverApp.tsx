@@ -1,12 +1,14 @@
 // The popover page, shown in an iframe on web pages. It talks to the content
 // script only through the MessagePort handed over with the right nonce.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { EntryCard } from '../../components/EntryCard';
 import { entryById } from '../../lib/glossary';
 import { type FromPopover, parseToPopover } from '../../lib/popover-protocol';
 import { setSite } from '../../lib/settings';
-import { updateSettings } from '../../lib/settings-store';
+import { crisisLocales } from '../../lib/crisis-resources';
+import type { CrisisRegion } from '../../lib/settings';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { whenConnected } from './connection';
 
 
@@ -16,6 +18,16 @@ export function PopoverApp() {
   const portRef = useRef<MessagePort | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const focusNext = useRef(false);
+  const [crisisRegion, setCrisisRegion] = useState<CrisisRegion>('auto');
+
+  // The reader's chosen crisis region (options page), else their browser's languages.
+  useEffect(() => {
+    loadSettings({ writeBack: false })
+      .then((s) => setCrisisRegion(s.crisisRegion))
+      .catch(() => {});
+    return watchSettings((s) => setCrisisRegion(s.crisisRegion));
+  }, []);
+  const locales = useMemo(() => crisisLocales(crisisRegion, navigator.languages), [crisisRegion]);
 
   const post = useCallback((msg: FromPopover) => portRef.current?.postMessage(msg), []);
 
@@ -97,6 +109,7 @@ export function PopoverApp() {
       <EntryCard
         entry={entry}
         headingId="kl-popover-title"
+        locales={locales}
         onNavigate={(next: string) => setStack((s) => [...s, next])}
         onBack={stack.length > 1 ? () => setStack((s) => s.slice(0, -1)) : undefined}
         onSearch={() => {

@@ -163,6 +163,11 @@ export function App({ deps }: { deps: PopupDeps }) {
         if (mine !== requestSeq.current) return;
         const parsed: PageState | null = parsePageState(reply);
         setPage(parsed ? { kind: 'state', state: parsed } : { kind: 'unreachable' });
+        // Without the tab's URL (no activeTab grant yet), the page tells us its site.
+        const reported = parsed && parsed.state !== 'unsupported' ? parsed.siteKey : undefined;
+        if (reported) {
+          setTabInfo((t) => (t.kind === 'tab' && t.siteKey === null ? { ...t, siteKey: reported } : t));
+        }
       },
       () => {
         if (mine === requestSeq.current) setPage({ kind: 'unreachable' });

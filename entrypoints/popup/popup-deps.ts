@@ -34,6 +34,12 @@ export function browserDeps(): PopupDeps {
   return {
     entries: GLOSSARY,
     async activeTab() {
+      // popup.html?tab=<id>: about a given tab (used when the popup page is opened in a tab by tests).
+      const wanted = Number(new URLSearchParams(location.search).get('tab'));
+      if (Number.isInteger(wanted) && wanted > 0) {
+        const tab = await browser.tabs.get(wanted).catch(() => undefined);
+        return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+      }
       // Opened as a page in a tab ("Search the glossary" links): no current page.
       const self = await browser.tabs.getCurrent().catch(() => undefined);
       if (self) return null;

@@ -2,43 +2,47 @@
 // Holds no state of its own beyond per-tab counts (rebuilt from the tabs).
 import { browser } from 'wxt/browser';
 import { parseMessage } from '../messages';
-import { isSiteEnabled, setSite, type Settings } from '../settings';
-import { loadSettings, updateSettings, watchSettings } from '../settings-store';
+import { isSiteEnabled, setSite } from '../settings';
+import { updateSettings } from '../settings-store';
 import { siteKeyFromUrl } from '../site-key';
 
 const MENU_ID = 'ketamine-lens-explain';
-/** frame counts per tab: the badge shows their sum. */
-const counts = new Map<number, Map<string, number>>();
 
 function action() {
   // MV2 Firefox exposes browserAction; MV3 exposes action.
   return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
 }
 
-async function updateBadge(tabId: number, url: string | undefined, settings?: Settings) {
-  const s = settings ?? (await loadSettings());
-  const site = url ? siteKeyFromUrl(url) : null;
-  const on = s.enabled && site?.kind === 'site' && isSiteEnabled(s, site.key);
+interface TabState {
+  counts: Map<string, number>;
+  off: 'site' | 'global' | null;
+}
+const tabs = new Map<number, TabState>();
+
+/** The badge reflects what the tab's content scripts reported: a count, or "off". */
+async function updateBadge(tabId: number) {
+  const state = tabs.get(tabId);
   const a = action();
   try {
-    if (!on && site?.kind === 'site') {
+    if (state?.off) {
       await a.setBadgeText({ tabId, text: 'off' });
       await a.setBadgeBackgroundColor({ tabId, color: '#6b6b6b' });
-      await a.setTitle({ tabId, title: s.enabled ? 'Ketamine Lens: off on this site' : 'Ketamine Lens: off everywhere' });
+      await a.setTitle({
+        tabId,
+        title: state.off === 'global' ? 'Ketamine Lens: off everywhere' : 'Ketamine Lens: off on this site',
+      });
       return;
     }
-    const total = [...(counts.get(tabId)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    const total = [...(state?.counts.values() ?? [])].reduce((n, c) => n + c, 0);
     await a.setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
     await a.setBadgeBackgroundColor({ tabId, color: '#1f5f86' });
-    await a.setTitle({ tabId, title: total > 0 ? `Ketamine Lens: ${total} terms explained on this page` : 'Ketamine Lens' });
+    await a.setTitle({
+      tabId,
+      title: total > 0 ? `Ketamine Lens: ${total} terms explained on this page` : 'Ketamine Lens',
+    });
   } catch {
     // the tab may have closed meanwhile
   }
-}
-
-async function refreshAllBadges(settings: Settings) {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((t) => (t.id !== undefined ? updateBadge(t.id, t.url, settings) : undefined)));
 }
 
 async function activeTab() {
@@ -81,27 +85,26 @@ export function startBackground(): void {
     }
   }
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: { id?: number; url?: string } }) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; frameId?: number; tab?: { id?: number; url?: string } }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const msg = parseMessage(raw);
     if (!msg) return undefined;
     if (msg.type === 'kl:count' && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
-      const frames = counts.get(tabId) ?? new Map<string, number>();
-      frames.set(msg.frameUrl, msg.count);
-      counts.set(tabId, frames);
-      void updateBadge(tabId, sender.tab.url);
+      const state = tabs.get(tabId) ?? { counts: new Map<string, number>(), off: null };
+      state.counts.set(msg.frameUrl, msg.count);
+      // The top frame speaks for the tab's site.
+      if (sender.frameId === 0 || sender.frameId === undefined) state.off = msg.off;
+      tabs.set(tabId, state);
+      void updateBadge(tabId);
     } else if (msg.type === 'kl:open-search') {
       void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`) });
     }
     return undefined;
   });
 
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading' && change.url) counts.delete(tabId);
-    if (change.status === 'complete' || change.url) void updateBadge(tabId, tab.url);
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') tabs.delete(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
-
-  watchSettings((s) => void refreshAllBadges(s));
+  browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
 }

@@ -70,7 +70,9 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       countTimer = 0;
       const count = lens?.store.size ?? 0;
       if (count > 0) host.preload(); // first mark found: the popover will be instant
-      browser.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href }).catch(() => {});
+      const state = pageState();
+      const off = state.state === 'off' ? state.reason : null;
+      browser.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
     }, 300);
   };
 
@@ -87,8 +89,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         host.destroy();
         lens.stop();
         lens = null;
-        reportCount();
       }
+      reportCount();
       return;
     }
     if (lens && categoriesChanged) {
@@ -115,12 +117,12 @@ export async function runContent(deps: ContentDeps): Promise<void> {
 
   const pageState = (): PageState => {
     if (siteKey === null) return { state: 'unsupported' };
-    if (!settings.enabled) return { state: 'off', reason: 'global' };
-    if (!enabled()) return { state: 'off', reason: 'site' };
+    if (!settings.enabled) return { state: 'off', reason: 'global', siteKey };
+    if (!enabled()) return { state: 'off', reason: 'site', siteKey };
     const counts = lens?.store.countsByEntry() ?? new Map<number, number>();
     const terms = [...counts].map(([entry, count]) => ({ id: matcher.entryId(entry), count }));
     terms.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-    return { state: 'on', terms };
+    return { state: 'on', terms, siteKey };
   };
 
   const onMessage = (msg: Message): unknown => {

@@ -275,12 +275,24 @@ const SNAPSHOT = `(async () => {
 
 type PageSnapshot = { frames: Record<string, Snapshot>; extra: unknown };
 
+/** Our popover iframe (inside the host's closed shadow root), whatever it has loaded so far. */
+async function isOurFrame(f: Frame): Promise<boolean> {
+  const el = await f.frameElement().catch(() => null);
+  if (!el) return false;
+  return el
+    .evaluate((iframe) => {
+      const root = iframe.getRootNode();
+      return root instanceof ShadowRoot && root.host.hasAttribute('data-ketamine-lens-host');
+    })
+    .catch(() => false);
+}
+
 /** Top document (isolated world) and every non-extension subframe, keyed by frame name. */
 async function snapshot(page: Page): Promise<PageSnapshot> {
   const frames: Record<string, Snapshot> = {};
   frames.top = await isolated<Snapshot>(page, SNAPSHOT);
   for (const f of page.frames()) {
-    if (f === page.mainFrame() || f.url().startsWith('chrome-extension://')) continue;
+    if (f === page.mainFrame() || f.url().startsWith('chrome-extension://') || (await isOurFrame(f))) continue;
     const key = f.name() || f.url();
     frames[key] = await (f.evaluate(SNAPSHOT) as Promise<Snapshot>).catch((e: Error) => ({
       hosts: -1,
@@ -318,86 +330,157 @@ function expectSameSnapshot(withExt: PageSnapshot, without: PageSnapshot | undef
 }
 
 // ---------------------------------------------------------------------------
-// CPU profile of the content script
+// CPU use of the content script: V8's sampling profiler and the scheduler's
+// task events from one browser-wide trace (so a renderer swap on navigation
+// loses nothing, and samples and tasks share one clock).
 // ---------------------------------------------------------------------------
 
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string; functionName: string };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      startTime?: number;
+      cpuProfile?: {
+        nodes?: { id: number; parent?: number; callFrame: { url: string; functionName: string } }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
 }
 
 interface CpuUse {
+  /** Span of the profiled main-thread samples. */
   wallMs: number;
+  /** Content-script samples (anything with content.js on its stack), in ms. */
   contentMs: number;
   share: number;
-  /** Longest run of consecutive samples inside the content script (GC samples in between count as part of it). */
+  /** Most content-script time inside one main-thread task. */
   longestMs: number;
+  /** Duration of that task (page work included). */
+  longestTaskMs: number;
   contentSamples: number;
 }
 
-function contentScriptCpu(profile: Profile): CpuUse {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const memo = new Map<number, boolean>();
-  const inContent = (id: number): boolean => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    const p = parent.get(id);
-    const v = !!node && (node.callFrame.url.includes(CONTENT_SCRIPT) || (p !== undefined && inContent(p)));
-    memo.set(id, v);
-    return v;
-  };
-  const isGc = (id: number) => byId.get(id)?.callFrame.functionName === '(garbage collector)';
-  const times: number[] = [];
-  let t = profile.startTime;
-  for (const d of profile.timeDeltas) {
-    t += d;
-    times.push(t);
+const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+function contentScriptCpu(events: TraceEvent[]): CpuUse {
+  const mainThreads = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  // Top-level tasks per main thread, in time order.
+  const tasks = new Map<string, { ts: number; end: number; cs: number }[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !TASK_NAMES.has(e.name) || !mainThreads.has(key)) continue;
+    const list = tasks.get(key) ?? [];
+    list.push({ ts: e.ts, end: e.ts + (e.dur ?? 0), cs: 0 });
+    tasks.set(key, list);
   }
-  let contentUs = 0;
-  let longest = 0;
-  let stretchStart = -1;
-  let count = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i] as number;
-    const start = times[i] as number;
-    const end = times[i + 1] ?? profile.endTime;
-    const cs = inContent(id);
-    if (cs) {
-      contentUs += end - start;
-      count++;
-      if (stretchStart < 0) stretchStart = start;
-      longest = Math.max(longest, end - stretchStart);
-    } else if (!(isGc(id) && stretchStart >= 0)) {
-      stretchStart = -1;
+  for (const [key, list] of tasks) {
+    list.sort((a, b) => a.ts - b.ts);
+    const top: typeof list = [];
+    for (const t of list) if (!top.length || t.ts >= (top[top.length - 1] as (typeof list)[number]).end) top.push(t);
+    tasks.set(key, top);
+  }
+  // Sampled profiles (one per thread), assembled from their chunks.
+  const profiles = new Map<string, { thread: string; start: number; nodes: Map<number, { parent?: number; url: string }>; samples: number[]; deltas: number[] }>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.id) {
+      profiles.set(`${e.pid}:${e.id}`, { thread: `${e.pid}:${e.tid}`, start: e.args?.data?.startTime ?? e.ts, nodes: new Map(), samples: [], deltas: [] });
     }
   }
-  const wall = profile.endTime - profile.startTime;
-  return { wallMs: wall / 1000, contentMs: contentUs / 1000, share: contentUs / wall, longestMs: longest / 1000, contentSamples: count };
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id) continue;
+    const p = profiles.get(`${e.pid}:${e.id}`);
+    const data = e.args?.data;
+    if (!p || !data) continue;
+    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, { parent: n.parent, url: n.callFrame.url });
+    p.samples.push(...(data.cpuProfile?.samples ?? []));
+    p.deltas.push(...(data.timeDeltas ?? []));
+  }
+  let contentUs = 0;
+  let count = 0;
+  let wallUs = 0;
+  for (const p of profiles.values()) {
+    if (!mainThreads.has(p.thread)) continue;
+    const memo = new Map<number, boolean>();
+    const inContent = (id: number): boolean => {
+      const known = memo.get(id);
+      if (known !== undefined) return known;
+      const node = p.nodes.get(id);
+      const v = !!node && (node.url.includes(CONTENT_SCRIPT) || (node.parent !== undefined && inContent(node.parent)));
+      memo.set(id, v);
+      return v;
+    };
+    const times: number[] = [];
+    let t = p.start;
+    for (const d of p.deltas) times.push((t += d));
+    const threadTasks = tasks.get(p.thread) ?? [];
+    let k = 0;
+    let any = false;
+    for (let i = 0; i < p.samples.length; i++) {
+      if (!inContent(p.samples[i] as number)) continue;
+      any = true;
+      const at = times[i] as number;
+      // A sample stands for the time until the next one (at most 1 ms).
+      const dur = Math.min((times[i + 1] ?? at) - at, 1000);
+      contentUs += dur;
+      count++;
+      while (k < threadTasks.length && (threadTasks[k] as { end: number }).end < at) k++;
+      const task = threadTasks[k];
+      if (task && task.ts <= at) task.cs += dur;
+    }
+    if (any && times.length) wallUs = Math.max(wallUs, (times[times.length - 1] as number) - (times[0] as number));
+  }
+  let longest = { cs: 0, ts: 0, end: 0 };
+  for (const list of tasks.values()) for (const t of list) if (t.cs > longest.cs) longest = t;
+  return {
+    wallMs: wallUs / 1000,
+    contentMs: contentUs / 1000,
+    share: wallUs ? contentUs / wallUs : 0,
+    longestMs: longest.cs / 1000,
+    longestTaskMs: (longest.end - longest.ts) / 1000,
+    contentSamples: count,
+  };
 }
 
-async function startProfiler(page: Page): Promise<{ stop(): Promise<CpuUse> }> {
+/** Starts a trace (before navigation: tracing is browser-wide). */
+async function startCpuTrace(page: Page): Promise<{ stop(): Promise<CpuUse> }> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        '__metadata',
+        'toplevel',
+        'disabled-by-default-v8.cpu_profiler',
+        'disabled-by-default-v8.cpu_profiler.hires',
+      ],
+    },
+    transferMode: 'ReportEvents',
+  });
   return {
     async stop() {
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await complete;
       await cdp.detach().catch(() => {});
-      return contentScriptCpu(profile);
+      return contentScriptCpu(events);
     },
   };
+}
+
+function describeCpu(cpu: CpuUse): string {
+  return `content script ${cpu.contentMs.toFixed(0)} ms of ${cpu.wallMs.toFixed(0)} ms (${(cpu.share * 100).toFixed(2)}%), most in one task ${cpu.longestMs.toFixed(1)} ms (task ${cpu.longestTaskMs.toFixed(1)} ms), ${cpu.contentSamples} samples`;
 }
 
 // ---------------------------------------------------------------------------
@@ -520,17 +603,16 @@ describe('hostile pages', () => {
   it('100,000-node DOM: marks the first screen, then the end of the page after scrolling; scan is time-sliced', async () => {
     const page = await browser.context.newPage();
     const errors = await watchErrors(page);
-    await page.goto(`${server.url}/hostile/huge-dom.html`, { waitUntil: 'commit' });
-    const profiler = await startProfiler(page);
-    await page.waitForLoadState('load');
+    const profiler = await startCpuTrace(page);
+    await page.goto(`${server.url}/hostile/huge-dom.html`, { waitUntil: 'load' });
     expect(await flag<number>(page, '__nodeCount')).toBeGreaterThanOrEqual(100_000);
     const first = await waitForMarks(page, (m) => m.some((x) => x.near === 'p0'), 15_000);
     expect(first.find((x) => x.near === 'p0')?.text, 'first paragraph marked').toBe('ketamine');
     await sleep(1500);
     const cpu = await profiler.stop();
-    console.log(`[hostile] huge-dom: content script ${cpu.contentMs.toFixed(0)} ms of ${cpu.wallMs.toFixed(0)} ms, longest stretch ${cpu.longestMs.toFixed(1)} ms`);
+    console.log(`[hostile] huge-dom: ${describeCpu(cpu)}`);
     expect.soft(cpu.contentSamples, 'the profile saw the content script').toBeGreaterThan(0);
-    expect.soft(cpu.longestMs, 'longest uninterrupted content-script stretch (DESIGN §4: < 50 ms)').toBeLessThan(50);
+    expect.soft(cpu.longestMs, 'most content-script time in one task (DESIGN §4: no task over 50 ms)').toBeLessThan(50);
     await page.evaluate(() => document.getElementById('p9075')?.scrollIntoView());
     const late = await waitForMarks(page, (m) => m.some((x) => x.near === 'p9075' || x.near === 'p9050'), 10_000);
     expect.soft(late.some((x) => x.near === 'p9075' || x.near === 'p9050'), 'marks near the end after scrolling').toBe(true);
@@ -541,20 +623,19 @@ describe('hostile pages', () => {
   it('text mutated every animation frame for 10 s: the extension throttles itself and catches up afterwards', async () => {
     const page = await browser.context.newPage();
     const errors = await watchErrors(page);
+    const profiler = await startCpuTrace(page);
     await page.goto(`${server.url}/hostile/raf-mutate.html`, { waitUntil: 'commit' });
-    const profiler = await startProfiler(page);
     await waitFlag(page, '__settled', 20_000);
     const cpu = await profiler.stop();
     const frames = await flag<number>(page, '__frames');
-    console.log(
-      `[hostile] raf-mutate: ${frames} frames; content script ${cpu.contentMs.toFixed(0)} ms of ${cpu.wallMs.toFixed(0)} ms (${(cpu.share * 100).toFixed(2)}%), longest stretch ${cpu.longestMs.toFixed(1)} ms, ${cpu.contentSamples} samples`,
-    );
+    console.log(`[hostile] raf-mutate: ${frames} frames; ${describeCpu(cpu)}`);
     expect(cpu.contentSamples, 'the profile saw the content script').toBeGreaterThan(0);
+    expect(cpu.wallMs, 'the profile covers the 10 s of mutations').toBeGreaterThan(9_000);
     expect.soft(cpu.share, 'content-script CPU share of wall time').toBeLessThan(0.15);
-    expect.soft(cpu.longestMs, 'longest uninterrupted content-script stretch').toBeLessThan(50);
+    expect.soft(cpu.longestMs, 'most content-script time in one task').toBeLessThan(50);
     // After the storm, the settled text is marked.
     const marks = await waitForMarks(page, (m) => m.filter((x) => x.near === 'ticker').length >= 2, 3_000);
-    expect.soft(marks.filter((x) => x.near === 'ticker').map((x) => x.text)).toEqual(['ketamine', 'esketamine']);
+    expect.soft(marks.filter((x) => x.near === 'ticker').map((x) => x.text).sort()).toEqual(['esketamine', 'ketamine']);
     await finishCase('raf-mutate', page, errors, { selfTest: 'auto', integrity: false });
     // Integrity on the short (1 s) form of the same page.
     const short = await openCase('raf-mutate');
@@ -710,20 +791,17 @@ describe('hostile pages', () => {
   it('one 5 MB text node: marks appear, the page keeps working', async () => {
     const page = await browser.context.newPage();
     const errors = await watchErrors(page);
-    await page.goto(`${server.url}/hostile/long-text.html`, { waitUntil: 'commit' });
-    const profiler = await startProfiler(page);
-    await page.waitForLoadState('load', { timeout: 30_000 });
+    const profiler = await startCpuTrace(page);
+    await page.goto(`${server.url}/hostile/long-text.html`, { waitUntil: 'load', timeout: 30_000 });
     const marks = await waitForMarks(page, hasAll('ketamine', 'esketamine'), 15_000);
     expect(texts(marks)).toEqual(expect.arrayContaining(['ketamine', 'esketamine']));
     await sleep(1000);
     const cpu = await profiler.stop();
     const count = (await readMarks(page)).length;
-    console.log(
-      `[hostile] long-text: ${count} registered marks; content script ${cpu.contentMs.toFixed(0)} ms, longest stretch ${cpu.longestMs.toFixed(1)} ms`,
-    );
+    console.log(`[hostile] long-text: ${count} registered marks; ${describeCpu(cpu)}`);
     // DESIGN §4 budgets the longest extension task on a 5 MB page at 50 ms;
     // one 5 MB text node is one run, which is matched in one go.
-    expect.soft(cpu.longestMs, 'longest uninterrupted content-script stretch on one 5 MB text node').toBeLessThan(50);
+    expect.soft(cpu.longestMs, 'most content-script time in one task, one 5 MB text node').toBeLessThan(50);
     await finishCase('long-text', page, errors);
   });
 });

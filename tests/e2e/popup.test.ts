@@ -1,0 +1,128 @@
+// The toolbar popup, opened as a page of the built extension and pointed at
+// a fixture tab (popup.html?tab=<id>, since a test cannot click the toolbar).
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  openExtensionPage,
+  readHighlights,
+  startFixtureServer,
+  waitForHighlights,
+} from './harness';
+import { dialogInfo, waitForPopover } from './popover-helpers';
+
+let browser: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The id chrome.tabs knows for a Playwright page: bring it to the front and ask for the active tab
+ * (without the tabs permission the extension cannot match tabs by URL). */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}
+
+async function axeViolations(page: Page) {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
+    };
+    const r = await w.axe.run(document);
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
+
+describe('toolbar popup', () => {
+  it('searches and opens an entry by keyboard alone, then returns to the list', async () => {
+    const popup = await openExtensionPage(browser, 'popup');
+    const box = popup.getByRole('combobox');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await popup.keyboard.type('spravto');
+    const first = popup.getByRole('option').first();
+    await expect.poll(async () => (await first.textContent()) ?? '').toMatch(/Esketamine/);
+    // ↓ then ↑ moves the active option (announced through aria-activedescendant) back to the first.
+    await popup.keyboard.press('ArrowDown');
+    const second = await box.getAttribute('aria-activedescendant');
+    await popup.keyboard.press('ArrowUp');
+    const firstId = await box.getAttribute('aria-activedescendant');
+    expect(firstId).toBeTruthy();
+    expect(firstId).not.toBe(second);
+    expect(await popup.locator(`[id="${firstId}"]`).textContent()).toMatch(/Esketamine/);
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.locator('article.kl-card').getAttribute('data-entry-id'))
+      .toBe('esketamine');
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.getByRole('option').count()).toBeGreaterThan(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('lists the terms of a page open in another tab; choosing one scrolls it and opens the popover', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 400 });
+    await page.goto(`${server.url}/long-article.html`);
+    await waitForHighlights(page, 3);
+    const tabId = await tabIdOf(page);
+
+    const popup = await openExtensionPage(browser, 'popup', `?tab=${tabId}`);
+    const terms = popup.locator('.kl-page-term');
+    await expect.poll(() => terms.count(), { timeout: 5000 }).toBeGreaterThan(3);
+    const names = await popup.locator('.kl-page-term-name').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Esketamine (Spravato)']));
+    // Most frequent first: "ketamine" appears three times on the page.
+    expect(names[0]).toMatch(/^Ketamine/);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    const before = await page.evaluate(() => scrollY);
+    await popup.locator('.kl-page-term', { hasText: 'treatment-resistant' }).first().click();
+    await page.bringToFront();
+    await waitForPopover(page, true, 3000, '(revealed from the popup)');
+    expect((await dialogInfo(page))?.label.toLowerCase()).toContain('treatment-resistant');
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before);
+    await page.close();
+  });
+
+  it('shows the off state and turns the site back on from its switch', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/article.html`);
+    await waitForHighlights(page, 3);
+    const popup = await openExtensionPage(browser, 'popup', `?tab=${await tabIdOf(page)}`);
+    const siteSwitch = popup.getByRole('switch', { name: 'On this site' });
+    await expect.poll(() => siteSwitch.isEnabled()).toBe(true);
+    await siteSwitch.click();
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 2000 }).toBe(0);
+    await expect.poll(() => popup.getByText(/off for this site/i).count()).toBeGreaterThan(0);
+    await siteSwitch.click();
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 2000 }).toBeGreaterThan(3);
+    await page.close();
+    await popup.close();
+  });
+
+  it('says when it cannot run on a page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    const popup = await openExtensionPage(browser, 'popup', `?tab=${await tabIdOf(page)}`);
+    await expect
+      .poll(() => popup.locator('.kl-page').textContent(), { timeout: 5000 })
+      .toMatch(/can(’|')t|cannot|not available/i);
+    await page.close();
+    await popup.close();
+  });
+});
