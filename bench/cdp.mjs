@@ -198,6 +198,7 @@ export function analyzeTasks(events, main, entries, scriptSamples) {
       cpu: (e.tdur ?? e.dur) / 1000,
       ext: false,
       extMs: 0,
+      extCpu: 0,
       parts: [],
     }));
   const taskAt = (ts) => {
@@ -219,6 +220,7 @@ export function analyzeTasks(events, main, entries, scriptSamples) {
     if (!task) continue;
     task.ext = true;
     task.extMs += en.dur;
+    task.extCpu += en.cpu;
   }
   for (const s of scriptSamples ?? []) {
     if (!s.hit) continue;
@@ -248,6 +250,7 @@ export function analyzeTasks(events, main, entries, scriptSamples) {
       ? { dur: longestExt.dur, cpu: longestExt.cpu, extMs: Math.min(longestExt.extMs, longestExt.dur), parts: longestExt.parts }
       : null,
     maxExtJsInOneTask: ext.reduce((a, t) => Math.max(a, Math.min(t.extMs, t.dur)), 0),
+    maxExtCpuInOneTask: ext.reduce((a, t) => Math.max(a, Math.min(t.extCpu, t.cpu)), 0),
     extTasksOver50: ext.filter((t) => t.dur > 50).length,
     longestTaskAfterDcl: longestAfterDcl,
     longestIntersectionMs: ioMax,

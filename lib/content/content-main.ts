@@ -7,7 +7,7 @@ import { Painter } from '../dom/painter';
 import type { Mark } from '../dom/mark-store';
 import { type Message, type PageState, parseMessage } from '../messages';
 import { isSiteEnabled, type Settings } from '../settings';
-import { loadSettings, watchSettings } from '../settings-store';
+import { readSettings, watchStoredSettings } from '../settings-reader';
 import { siteKeyFromUrl } from '../site-key';
 import { HoverController, rangeOf } from './hover-controller';
 import { PopoverHost } from './popover-host';
@@ -38,7 +38,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const siteKey = site.kind === 'site' ? site.key : null;
   const isTop = win.top === win;
 
-  let settings: Settings = await loadSettings({ writeBack: false });
+  let settings: Settings = await readSettings();
   let lens: Lens | null = null;
   let lastShown = -1;
   let returnFocusTo: Element | null = null;
@@ -178,7 +178,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   doc.addEventListener('fullscreenchange', () => host.attach());
 
   apply(settings);
-  watchSettings((next) => {
+  watchStoredSettings((next) => {
     try {
       apply(next);
     } catch {

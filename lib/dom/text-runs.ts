@@ -50,6 +50,11 @@ export function isInline(el: Element): boolean {
 
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
+  // Text directly inside a shadow root (a Lit template's top-level text): its host is the block.
+  if (!el) {
+    const parent = node.parentNode as ShadowRoot | null;
+    return parent && parent.nodeType === 11 && parent.host ? parent.host : null;
+  }
   while (el && INLINE_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
   return el;
 }

@@ -8,10 +8,14 @@
 // also makes "separator = any run of spaces/dashes", apostrophe unification
 // and case folding per-character decisions instead of pattern variants, and
 // case-sensitive acronyms share the same walk (verified at the end).
-// Measured against one trie-shaped RegExp (lookbehind/lookahead word
-// boundaries, `giu`) over the same ~870 forms: the RegExp took ~2× as long
-// per MB warm, needed a second RegExp for the case-sensitive forms, and its
-// first exec (compilation) cost ~100 ms cold. Numbers: see the matcher notes.
+// Measured in Node 20 on 1 MB of prose without terms, real glossary (~870
+// forms): this scan ~8 ms warm; one trie-shaped RegExp with lookbehind and
+// lookahead boundaries (`giu`) ~10 ms, plus ~7 ms for a second RegExp for
+// the case-sensitive forms, and its first exec (compilation) took 80–100 ms.
+// A flat alternation RegExp took over 2 s.
+//
+// A prefix gate (first two or three code units) keeps most word starts of
+// ordinary prose from walking at all: 173k walks per MB → 54k.
 //
 // Radix (path-compressed) because loading must be cheap in a cold content
 // script: decoding is one pass over the ~1.2k branch/terminal nodes instead

@@ -402,7 +402,7 @@ function contentScriptCpu(events: TraceEvent[]): CpuUse {
     const p = profiles.get(`${e.pid}:${e.id}`);
     const data = e.args?.data;
     if (!p || !data) continue;
-    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, { parent: n.parent, url: n.callFrame.url });
+    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, { parent: n.parent, url: n.callFrame.url ?? '' });
     p.samples.push(...(data.cpuProfile?.samples ?? []));
     p.deltas.push(...(data.timeDeltas ?? []));
   }
@@ -534,7 +534,9 @@ async function finishCase(
     expectSameSnapshot(await snapshot(page), baseline[name], name);
   }
   if (selfTest === 'click') await page.click('#selftest');
-  expect.soft(await waitFlag(page, '__pageOk', 5_000), `${name}: the page's own self-test`).toBe(true);
+  const ok = await waitFlag(page, '__pageOk', 5_000);
+  const detail = await flag(page, '__unexpectedCalls').catch(() => undefined);
+  expect.soft(ok, `${name}: the page's own self-test${detail ? ` (${JSON.stringify(detail)})` : ''}`).toBe(true);
   await sleep(200);
   expect.soft(errors.extension(), `${name}: errors from the extension`).toEqual([]);
   expect.soft(newErrors(errors, name), `${name}: page errors that only happen with the extension`).toEqual([]);
