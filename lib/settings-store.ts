@@ -26,15 +26,20 @@ import { storage } from 'wxt/utils/storage';
 import {
   defaultSettings,
   migrateSettings,
-  type ParseResult,
   parseSettings,
   SETTINGS_VERSION,
   type Settings,
   settingsEqual,
   settingsToJson,
 } from './settings';
+import {
+  parseStoredSettings as parseStored,
+  readStoredSettings as readStored,
+  type SettingsArea,
+} from './settings-reader';
 
-export type SettingsArea = 'sync' | 'local';
+export type { SettingsArea };
+
 
 interface SettingsMeta extends Record<string, unknown> {
   v: number;
@@ -55,47 +60,6 @@ export const localSettingsItem = storage.defineItem<unknown, SettingsMeta>('loca
   version: SETTINGS_VERSION,
   migrations,
 });
-
-const ITEMS = { sync: syncSettingsItem, local: localSettingsItem } as const;
-
-interface Stored {
-  area: SettingsArea;
-  raw: unknown;
-  version: number;
-  savedAt: number;
-}
-
-async function readArea(area: SettingsArea): Promise<Stored | null> {
-  const item = ITEMS[area];
-  try {
-    const [raw, meta] = await Promise.all([item.getValue(), item.getMeta()]);
-    if (raw === null || raw === undefined) return null;
-    const v = meta?.v;
-    const savedAt = meta?.savedAt;
-    return {
-      area,
-      raw,
-      version: typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1,
-      savedAt: typeof savedAt === 'number' && Number.isFinite(savedAt) ? savedAt : 0,
-    };
-  } catch {
-    // The area is unavailable (no storage.sync in this browser, sync disabled
-    // by policy, …): behave as if it were empty.
-    return null;
-  }
-}
-
-async function readStored(): Promise<Stored | null> {
-  const [sync, local] = await Promise.all([readArea('sync'), readArea('local')]);
-  if (sync && local) return local.savedAt > sync.savedAt ? local : sync;
-  return sync ?? local;
-}
-
-function parseStored(stored: Stored): ParseResult {
-  return stored.version === SETTINGS_VERSION
-    ? parseSettings(stored.raw)
-    : migrateSettings(stored.raw, stored.version);
-}
 
 async function writeSettings(settings: Settings): Promise<SettingsArea> {
   // Plain JSON (sorted site keys): what the storage would clone anyway.

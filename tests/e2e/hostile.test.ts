@@ -16,7 +16,6 @@ import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { type ExtensionBrowser, FIXTURES_DIR, launchWithExtension } from './harness';
-import { popoverVisible } from './popover-helpers';
 
 const HOSTILE = join(FIXTURES_DIR, 'hostile');
 const CONTENT_SCRIPT = 'content-scripts/content.js';
@@ -155,6 +154,40 @@ async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: nu
   );
 }
 
+/**
+ * Whether our popover iframe is showing: its owner element (inside the host's
+ * closed shadow root) is found through CDP and checked in an isolated world.
+ */
+async function popoverShown(page: Page): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Tree = { frame: { id: string; url: string }; childFrames?: Tree[] };
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: Tree };
+    const popover = (frameTree.childFrames ?? []).find((c) => c.frame.url.includes('/popover.html'));
+    if (!popover) return false;
+    const { backendNodeId } = (await cdp.send('DOM.getFrameOwner', { frameId: popover.frame.id })) as { backendNodeId: number };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'kl-hostile-test',
+    })) as { executionContextId: number };
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId, executionContextId })) as {
+      object: { objectId?: string };
+    };
+    if (!object.objectId) return false;
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration:
+        'function () { return getComputedStyle(this).visibility === "visible" && this.getBoundingClientRect().height > 0 && this.isConnected; }',
+      returnByValue: true,
+    })) as { result: { value: boolean } };
+    return result.value === true;
+  } catch {
+    return false;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** Moves the pointer onto a mark (from outside it) and waits for the popover. */
 async function hoverShowsPopover(page: Page, text: string, timeout = 3_000): Promise<boolean> {
   const point = await pointOfMark(page, text);
@@ -164,7 +197,7 @@ async function hoverShowsPopover(page: Page, text: string, timeout = 3_000): Pro
   await page.mouse.move(point.x - 2, point.y, { steps: 3 });
   await page.mouse.move(point.x, point.y, { steps: 2 });
   const shown = await poll(
-    () => popoverVisible(page).catch(() => false),
+    () => popoverShown(page),
     (v) => v,
     timeout,
     50,
@@ -275,25 +308,18 @@ const SNAPSHOT = `(async () => {
 
 type PageSnapshot = { frames: Record<string, Snapshot>; extra: unknown };
 
-/** Our popover iframe (inside the host's closed shadow root), whatever it has loaded so far. */
-async function isOurFrame(f: Frame): Promise<boolean> {
-  const el = await f.frameElement().catch(() => null);
-  if (!el) return false;
-  return el
-    .evaluate((iframe) => {
-      const root = iframe.getRootNode();
-      return root instanceof ShadowRoot && root.host.hasAttribute('data-ketamine-lens-host');
-    })
-    .catch(() => false);
-}
-
-/** Top document (isolated world) and every non-extension subframe, keyed by frame name. */
+/**
+ * Top document (isolated world) and every named subframe, keyed by name. The
+ * fixtures name all their frames; our popover iframe has no name (and no
+ * Playwright element handles are used: they install a helper script in the
+ * page's main world, which the overrides page would notice).
+ */
 async function snapshot(page: Page): Promise<PageSnapshot> {
   const frames: Record<string, Snapshot> = {};
   frames.top = await isolated<Snapshot>(page, SNAPSHOT);
   for (const f of page.frames()) {
-    if (f === page.mainFrame() || f.url().startsWith('chrome-extension://') || (await isOurFrame(f))) continue;
-    const key = f.name() || f.url();
+    const key = f.name();
+    if (f === page.mainFrame() || !key || f.url().startsWith('chrome-extension://')) continue;
     frames[key] = await (f.evaluate(SNAPSHOT) as Promise<Snapshot>).catch((e: Error) => ({
       hosts: -1,
       htmlLength: -1,
