@@ -48,7 +48,7 @@ export default defineConfig({
       },
       web_accessible_resources: isFirefox
         ? undefined
-        : [{ resources: ['popover.html'], matches: ['<all_urls>'], use_dynamic_url: false }],
+        : [{ resources: ['popover.html', 'popover-runtime.js'], matches: ['<all_urls>'], use_dynamic_url: false }],
       ...(isFirefox
         ? {
             browser_specific_settings: {
@@ -71,10 +71,10 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') {
         if (manifest.manifest_version === 2) {
-          manifest.web_accessible_resources = ['popover.html'] as never;
+          manifest.web_accessible_resources = ['popover.html', 'popover-runtime.js'] as never;
         } else {
           manifest.web_accessible_resources = [
-            { resources: ['popover.html'], matches: ['<all_urls>'] },
+            { resources: ['popover.html', 'popover-runtime.js'], matches: ['<all_urls>'] },
           ] as never;
         }
       }

@@ -1,7 +1,7 @@
 // Background glue: keyboard commands, the context menu, the toolbar badge.
 // Holds no state of its own beyond per-tab counts (rebuilt from the tabs).
 import { browser } from 'wxt/browser';
-import { parseMessage } from '../messages';
+import { parseMessage, parsePageState } from '../messages';
 import { isSiteEnabled, setSite } from '../settings';
 import { updateSettings } from '../settings-store';
 import { siteKeyFromUrl } from '../site-key';
@@ -45,6 +45,19 @@ async function updateBadge(tabId: number) {
   }
 }
 
+/** The tab's site: from its URL when the browser shares it, else as its content script reports it. */
+async function siteKeyOfTab(tabId: number, url: string | undefined): Promise<string | null> {
+  if (url) {
+    const site = siteKeyFromUrl(url);
+    return site.kind === 'site' ? site.key : null;
+  }
+  const reply = await browser.tabs
+    .sendMessage(tabId, { type: 'kl:get-page-terms' }, { frameId: 0 })
+    .catch(() => null);
+  const state = parsePageState(reply);
+  return state && state.state !== 'unsupported' ? (state.siteKey ?? null) : null;
+}
+
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
@@ -79,9 +92,9 @@ export function startBackground(): void {
     if (command === 'next-term') {
       await browser.tabs.sendMessage(tab.id, { type: 'kl:next-term' }, { frameId: 0 }).catch(() => {});
     } else if (command === 'toggle-site') {
-      const site = tab.url ? siteKeyFromUrl(tab.url) : null;
-      if (site?.kind !== 'site') return;
-      await updateSettings((s) => setSite(s, site.key, !isSiteEnabled(s, site.key)));
+      const key = await siteKeyOfTab(tab.id, tab.url);
+      if (key === null) return;
+      await updateSettings((s) => setSite(s, key, !isSiteEnabled(s, key)));
     }
   }
 

@@ -10,7 +10,8 @@ import { isSiteEnabled, type Settings } from '../settings';
 import { readSettings, watchStoredSettings } from '../settings-reader';
 import { siteKeyFromUrl } from '../site-key';
 import { HoverController, rangeOf } from './hover-controller';
-import { PopoverHost } from './popover-host';
+import type { PopoverHost } from './popover-host';
+import { loadPopoverRuntime } from './popover-loader';
 
 export interface ContentDeps {
   win: Window & typeof globalThis;
@@ -44,23 +45,35 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   let returnFocusTo: Element | null = null;
   const shadowRoots: ShadowRoot[] = [];
 
-  const host = new PopoverHost({
-    doc,
-    popoverUrl: browser.runtime.getURL('/popover.html'),
-    onPointerEnter: () => hover.intent.pointerEnterPopover(),
-    onPointerLeave: () => hover.intent.pointerLeavePopover(),
-    onClose: (returnFocus) => {
-      hover.intent.hideNow();
-      if (returnFocus && returnFocusTo instanceof HTMLElement) returnFocusTo.focus({ preventScroll: true });
-    },
-  });
+  // The popover host (Floating UI + iframe) is loaded once the page has marks.
+  let host: PopoverHost | null = null;
+  const withHost = async (): Promise<PopoverHost | null> => {
+    if (host) return host;
+    const runtime = await loadPopoverRuntime(browser.runtime.getURL('/popover-runtime.js'));
+    host ??=
+      runtime?.createHost({
+        doc,
+        popoverUrl: browser.runtime.getURL('/popover.html'),
+        onPointerEnter: () => hover.intent.pointerEnterPopover(),
+        onPointerLeave: () => hover.intent.pointerLeavePopover(),
+        onClose: (returnFocus) => {
+          hover.intent.hideNow();
+          if (returnFocus && returnFocusTo instanceof HTMLElement) returnFocusTo.focus({ preventScroll: true });
+        },
+      }) ?? null;
+    return host;
+  };
+  const showPopover = (id: string, range: Range, point: { x: number; y: number } | null, focus: boolean) => {
+    if (host) host.show(id, range, point, focus, siteKey);
+    else void withHost().then((h) => h?.show(id, range, point, focus, siteKey));
+  };
 
   const hover = new HoverController({
     doc,
     markAt: (node, offset) => lens?.markAt(node, offset),
     shadowRoots: () => shadowRoots,
-    show: (t) => host.show(matcher.entryId(t.mark.entry), t.range, t.point, false, siteKey),
-    hide: () => host.hide(),
+    show: (t) => showPopover(matcher.entryId(t.mark.entry), t.range, t.point, false),
+    hide: () => host?.hide(),
   });
 
   let countTimer = 0;
@@ -69,7 +82,12 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     countTimer = win.setTimeout(() => {
       countTimer = 0;
       const count = lens?.store.size ?? 0;
-      if (count > 0) host.preload(); // first mark found: the popover will be instant
+      // First mark found: load the popover now so the first hover is instant.
+      if (count > 0) {
+        void withHost()
+          .then((h) => h?.preload())
+          .catch(() => {});
+      }
       const state = pageState();
       const off = state.state === 'off' ? state.reason : null;
       browser.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
@@ -86,7 +104,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     if (!enabled()) {
       if (lens) {
         hover.stop();
-        host.destroy();
+        host?.destroy();
         lens.stop();
         lens = null;
       }
@@ -112,7 +130,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     returnFocusTo = doc.activeElement;
     hover.intent.showNow({ mark, range, point: { x: 0, y: 0 } });
-    host.show(matcher.entryId(mark.entry), range, null, focus, siteKey);
+    showPopover(matcher.entryId(mark.entry), range, null, focus);
   };
 
   const pageState = (): PageState => {
@@ -149,7 +167,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         const entry = matcher.findSelection(msg.text);
         if (entry === undefined || !sel || sel.rangeCount === 0) return { found: false };
         returnFocusTo = doc.activeElement;
-        host.show(matcher.entryId(entry), sel.getRangeAt(0).cloneRange(), null, true, siteKey);
+        showPopover(matcher.entryId(entry), sel.getRangeAt(0).cloneRange(), null, true);
         return { found: true };
       }
       default:
@@ -175,7 +193,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     if (!lens) return;
     lens.repair();
   }, 2000);
-  doc.addEventListener('fullscreenchange', () => host.attach());
+  doc.addEventListener('fullscreenchange', () => host?.attach());
 
   apply(settings);
   watchStoredSettings((next) => {

@@ -52,7 +52,8 @@ export class PopoverHost {
     host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
     const shadow = host.attachShadow({ mode: 'closed' });
     const frame = doc.createElement('iframe');
-    const nonce = crypto.randomUUID();
+    // crypto.randomUUID exists only in secure contexts; plain-http pages need the popover too.
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     frame.src = `${this.options.popoverUrl}#${nonce}`;
     frame.title = 'Ketamine Lens explanation';
     frame.setAttribute('allowtransparency', 'true');

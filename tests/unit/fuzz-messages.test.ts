@@ -82,6 +82,11 @@ const nearMessage = fc.record(
     query: fc.oneof(fc.string({ maxLength: 250 }), anyValue),
     count: fc.oneof(numberLike, anyValue),
     frameUrl: fc.oneof(fc.webUrl(), anyValue),
+    off: fc.oneof(fc.constantFrom('site', 'global', null, 'SITE', ''), anyValue),
+    state: fc.oneof(fc.constantFrom('on', 'off', 'unsupported'), anyValue),
+    reason: fc.oneof(fc.constantFrom('site', 'global'), anyValue),
+    siteKey: fc.oneof(fc.domain(), fc.constantFrom('file://', '[::1]', 'Example.com', 'a b', 'x'.repeat(300)), anyValue),
+    terms: fc.oneof(fc.array(fc.record({ id: idLike, count: numberLike }, { requiredKeys: [] }), { maxLength: 4 }), anyValue),
     extra: anyValue,
     __proto__: fc.oneof(anyValue, fc.constant({ polluted: true })),
   },
@@ -125,9 +130,11 @@ function expectWellFormedMessage(msg: unknown): void {
       expect(typeof m.text === 'string' && m.text.length <= 500).toBe(true);
       break;
     case 'kl:count':
-      expect(keys(m)).toEqual(['count', 'frameUrl', 'type']);
+      // `off` (whether the lens is off in that frame) is optional in older builds.
+      expect(keys(m).filter((k) => k !== 'off')).toEqual(['count', 'frameUrl', 'type']);
       expect(Number.isInteger(m.count) && (m.count as number) >= 0).toBe(true);
       expect(typeof m.frameUrl).toBe('string');
+      if ('off' in m) expect([null, 'site', 'global']).toContain(m.off);
       break;
     case 'kl:open-search':
       expect(keys(m)).toEqual(['query', 'type']);
@@ -141,16 +148,23 @@ function expectWellFormedMessage(msg: unknown): void {
 function expectWellFormedPageState(state: unknown): void {
   if (state === null) return;
   const s = state as Record<string, unknown>;
+  // An optional site key (for the popup's switch) is a host-like string or "file://".
+  if ('siteKey' in s) {
+    expect(typeof s.siteKey).toBe('string');
+    expect(s.siteKey as string).toMatch(/^(?:file:\/\/|\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/);
+    expect((s.siteKey as string).length).toBeLessThanOrEqual(253);
+  }
+  const own = keys(s).filter((k) => k !== 'siteKey');
   switch (s.state) {
     case 'unsupported':
       expect(keys(s)).toEqual(['state']);
       break;
     case 'off':
-      expect(keys(s)).toEqual(['reason', 'state']);
+      expect(own).toEqual(['reason', 'state']);
       expect(['site', 'global']).toContain(s.reason);
       break;
     case 'on':
-      expect(keys(s)).toEqual(['state', 'terms']);
+      expect(own).toEqual(['state', 'terms']);
       expect(Array.isArray(s.terms)).toBe(true);
       for (const t of s.terms as Record<string, unknown>[]) {
         expect(keys(t)).toEqual(['count', 'id']);
@@ -265,7 +279,7 @@ describe('parseMessage / parsePageState', () => {
           type: 'kl:reveal-entry',
           id: 'k-hole',
         });
-        expect(parseMessage({ type: 'kl:count', count: 3, frameUrl: 'https://a.example/', ...withExtra })).toEqual({
+        expect(parseMessage({ type: 'kl:count', count: 3, frameUrl: 'https://a.example/', ...withExtra })).toMatchObject({
           type: 'kl:count',
           count: 3,
           frameUrl: 'https://a.example/',
