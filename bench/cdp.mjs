@@ -100,7 +100,12 @@ export function scriptTime(profile, urlPart) {
     const dur = i + 1 < n ? profile.timeDeltas[i + 1] : 0;
     if (dur > 1000) gapUs += dur;
     const hit = inScript(profile.samples[i]);
-    samples.push({ ts: t, dur, hit, js: hit || !SPECIAL.has(byId.get(profile.samples[i]).callFrame.functionName) });
+    samples.push({
+      ts: t,
+      dur,
+      hit,
+      js: hit || !SPECIAL.has(byId.get(profile.samples[i]).callFrame.functionName),
+    });
     if (hit) {
       totalUs += dur;
       first ??= t;
@@ -166,7 +171,14 @@ export function scriptEntries(events, main, { urlPart, samples = [], microtasks 
       }
       mine = hits > 0 ? hits >= other : other === 0;
     }
-    if (mine) out.push({ ts: e.ts, end: e.ts + e.dur, dur: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000, name: e.name });
+    if (mine)
+      out.push({
+        ts: e.ts,
+        end: e.ts + e.dur,
+        dur: e.dur / 1000,
+        cpu: (e.tdur ?? e.dur) / 1000,
+        name: e.name,
+      });
   }
   return out;
 }
@@ -178,7 +190,12 @@ export function sumEntries(entries) {
     wallMs += e.dur;
     cpuMs += e.cpu;
   }
-  return { wallMs, cpuMs, count: entries.length, lastEnd: entries.length ? entries[entries.length - 1].end : null };
+  return {
+    wallMs,
+    cpuMs,
+    count: entries.length,
+    lastEnd: entries.length ? entries[entries.length - 1].end : null,
+  };
 }
 
 /**
@@ -230,9 +247,11 @@ export function analyzeTasks(events, main, entries, scriptSamples) {
   let ioMax = 0;
   for (const e of onMain) {
     if (e.ph !== 'X' || e.name === 'RunTask') continue;
-    if (e.name === 'IntersectionObserverController::computeIntersections') ioMax = Math.max(ioMax, e.dur / 1000);
+    if (e.name === 'IntersectionObserverController::computeIntersections')
+      ioMax = Math.max(ioMax, e.dur / 1000);
     const task = taskAt(e.ts);
-    if (task?.ext && e.dur >= 2000 && task.parts.length < 6) task.parts.push(`${e.name} ${(e.dur / 1000).toFixed(1)}`);
+    if (task?.ext && e.dur >= 2000 && task.parts.length < 6)
+      task.parts.push(`${e.name} ${(e.dur / 1000).toFixed(1)}`);
   }
   const ext = tasks.filter((t) => t.ext);
   const longestExt = ext.reduce((a, t) => (!a || t.dur > a.dur ? t : a), null);
@@ -247,7 +266,12 @@ export function analyzeTasks(events, main, entries, scriptSamples) {
     taskCount: tasks.length,
     extTaskCount: ext.length,
     longestExtTask: longestExt
-      ? { dur: longestExt.dur, cpu: longestExt.cpu, extMs: Math.min(longestExt.extMs, longestExt.dur), parts: longestExt.parts }
+      ? {
+          dur: longestExt.dur,
+          cpu: longestExt.cpu,
+          extMs: Math.min(longestExt.extMs, longestExt.dur),
+          parts: longestExt.parts,
+        }
       : null,
     maxExtJsInOneTask: ext.reduce((a, t) => Math.max(a, Math.min(t.extMs, t.dur)), 0),
     maxExtCpuInOneTask: ext.reduce((a, t) => Math.max(a, Math.min(t.extCpu, t.cpu)), 0),

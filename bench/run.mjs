@@ -32,7 +32,7 @@ import {
   sumEntries,
   withTimeout,
 } from './cdp.mjs';
-import { benchAliasTexts, generatePages, OUT_DIR } from './gen-pages.mjs';
+import { generatePages, OUT_DIR } from './gen-pages.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REPS = Math.max(5, Number(process.env.BENCH_REPS ?? 5));
@@ -87,7 +87,8 @@ const EXECUTABLE = findChromium();
 async function launch({ extensionDir }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'kl-bench-profile-'));
   const args = [...CHROMIUM_FLAGS];
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  if (extensionDir)
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
     headless: true,
@@ -99,7 +100,8 @@ async function launch({ extensionDir }) {
   });
   let worker = null;
   if (extensionDir) {
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     // Cross-check: when were the marks (registered CSS highlights) last changed?
     // Main world, 1 MB article only; stops itself (or on __klMarks.stop).
     await context.addInitScript(() => {
@@ -175,7 +177,11 @@ async function extProfiledLoad(b, file, { windowMs, untilStable = false }) {
   const events = await tracer.stop();
   const sampled = scriptTime(profile, CONTENT_URL);
   const main = rendererMain(events, file);
-  const entries = scriptEntries(events, main, { urlPart: CONTENT_URL, samples: sampled.samples, microtasks: true });
+  const entries = scriptEntries(events, main, {
+    urlPart: CONTENT_URL,
+    samples: sampled.samples,
+    microtasks: true,
+  });
   const sum = sumEntries(entries);
   // Still scanning at the end? (> 1 ms of its CPU in the last 500 ms; the script
   // also wakes briefly every ~2 s, which is not a scan.)
@@ -201,7 +207,11 @@ async function heapUsage(session) {
   await sleep(100);
   await session.send('HeapProfiler.collectGarbage');
   const h = await session.send('Runtime.getHeapUsage');
-  return { js: h.usedSize, embedder: h.embedderHeapUsedSize ?? 0, total: h.usedSize + (h.embedderHeapUsedSize ?? 0) };
+  return {
+    js: h.usedSize,
+    embedder: h.embedderHeapUsedSize ?? 0,
+    total: h.usedSize + (h.embedderHeapUsedSize ?? 0),
+  };
 }
 
 /**
@@ -360,7 +370,8 @@ async function frameCost(b) {
   return b.page.evaluate(async (n) => {
     if (window.__klMarks) window.__klMarks.stop = true;
     const art = document.querySelector('article') ?? document.body;
-    const src = [...art.querySelectorAll('p')].find((p) => p.textContent.length > 300) ?? art.lastElementChild;
+    const src =
+      [...art.querySelectorAll('p')].find((p) => p.textContent.length > 300) ?? art.lastElementChild;
     const raf = () => new Promise((r) => requestAnimationFrame(r));
     const wait = (ms) => new Promise((r) => setTimeout(r, ms));
     const next = [];
@@ -533,7 +544,10 @@ async function main() {
     // 5. 5 MB page: longest main-thread task that ran the extension.
     for (let r = 0; r < REPS; r++) {
       log(`5 MB page, repetition ${r + 1}/${REPS}`);
-      const e = await extProfiledLoad(withExt, 'article-5mb.html', { windowMs: WINDOW_5MB_MIN_MS, untilStable: true });
+      const e = await extProfiledLoad(withExt, 'article-5mb.html', {
+        windowMs: WINDOW_5MB_MIN_MS,
+        untilStable: true,
+      });
       R.window5.push(e.waited);
       const a = analyzeTasks(e.events, e.main, e.entries, e.samples);
       R.longestTask.push(a?.longestExtTask?.dur ?? Number.NaN);
@@ -577,7 +591,8 @@ async function main() {
   // ---- table (pass/fail on medians)
   const col = (list, key = 'cpu') => list.map((x) => x[key]);
   const rows = [];
-  const add = (measure, value, baseline, r, budget, ok) => rows.push({ measure, value, baseline, ratio: r, budget, ok });
+  const add = (measure, value, baseline, r, budget, ok) =>
+    rows.push({ measure, value, baseline, ratio: r, budget, ok });
 
   const extA = median(col(R.extArticle));
   const reA = median(col(R.markReArticle));
@@ -595,7 +610,7 @@ async function main() {
   const arrTimedOut = R.markArray.some((x) => x === Number.POSITIVE_INFINITY);
   add(
     '  same, vs mark.js with the term array (wall time)',
-    fmtMs(median(col(R.extArticle, 'wall'))) + ' (wall)',
+    `${fmtMs(median(col(R.extArticle, 'wall')))} (wall)`,
     arrTimedOut
       ? `> ${fmtMs(MARK_ARRAY_REP_TIMEOUT_MS)} on the 100 KB slice (> ${fmtMs(MARK_ARRAY_REP_TIMEOUT_MS * scale)} at 1 MB)`
       : `≈ ${fmtMs(arrMed * scale)} estimated (100 KB slice: ${medMin(R.markArray)}, n=${R.markArray.length}, scaled ×${scale.toFixed(1)})`,
@@ -729,12 +744,26 @@ async function main() {
     ),
   ].join('\n');
   const notes = [];
-  if (R.extNotFound) notes.push(`- ⚠ In ${R.extNotFound} extension runs no content-script event was found in the trace.`);
-  if (R.extArticleStill) notes.push(`- ⚠ In ${R.extArticleStill}/${REPS} article runs the content script was still running in the last 500 ms of the window (> 1 ms CPU): its CPU is under-counted.`);
-  if (R.extNeutralStill) notes.push(`- ⚠ In ${R.extNeutralStill}/${REPS} no-term runs the content script was still running at the window end.`);
-  if (R.ext5Still) notes.push(`- ⚠ In ${R.ext5Still}/${REPS} 5 MB runs the content script was still running at the window end (load + ${R.window5.map((x) => (x / 1000).toFixed(1)).join(', ')} s): later tasks are not seen.`);
-  if (R.extNeutralMarks) notes.push(`- ⚠ The extension reported ${R.extNeutralMarks} marks on the page without terms.`);
-  if (R.markArray.length < REPS) notes.push(`- ⚠ mark.js with the term array: only ${R.markArray.length} repetitions fitted the phase budget.`);
+  if (R.extNotFound)
+    notes.push(`- ⚠ In ${R.extNotFound} extension runs no content-script event was found in the trace.`);
+  if (R.extArticleStill)
+    notes.push(
+      `- ⚠ In ${R.extArticleStill}/${REPS} article runs the content script was still running in the last 500 ms of the window (> 1 ms CPU): its CPU is under-counted.`,
+    );
+  if (R.extNeutralStill)
+    notes.push(
+      `- ⚠ In ${R.extNeutralStill}/${REPS} no-term runs the content script was still running at the window end.`,
+    );
+  if (R.ext5Still)
+    notes.push(
+      `- ⚠ In ${R.ext5Still}/${REPS} 5 MB runs the content script was still running at the window end (load + ${R.window5.map((x) => (x / 1000).toFixed(1)).join(', ')} s): later tasks are not seen.`,
+    );
+  if (R.extNeutralMarks)
+    notes.push(`- ⚠ The extension reported ${R.extNeutralMarks} marks on the page without terms.`);
+  if (R.markArray.length < REPS)
+    notes.push(
+      `- ⚠ mark.js with the term array: only ${R.markArray.length} repetitions fitted the phase budget.`,
+    );
 
   const uname = execFileSync('uname', ['-a']).toString().trim();
   const cpuModel =
@@ -790,7 +819,19 @@ ${crossTable}
 - DOM change → next frame in headless Chromium: frames are not vsync-locked, so "next frame" ≈ this frame's rendering; the extension also rescans the appended paragraphs in idle time between samples.
 ${notes.join('\n')}
 
-Raw values (ms). Extension article CPU: ${col(R.extArticle).map((x) => x.toFixed(1)).join(', ')}. mark.js RegExp CPU: ${col(R.markReArticle).map((x) => x.toFixed(1)).join(', ')}. Walk CPU: ${col(R.walkArticle).map((x) => x.toFixed(2)).join(', ')}. Extension no-terms CPU: ${col(R.extNeutral).map((x) => x.toFixed(1)).join(', ')}. Walk no-terms CPU: ${col(R.walkNeutral).map((x) => x.toFixed(2)).join(', ')}. mark.js array, 100 KB (wall): ${R.markArray.map((x) => x.toFixed(0)).join(', ')}. Longest extension task, 5 MB: ${R.longestTask.map((x) => x.toFixed(1)).join(', ')}. Frames with extension: ${fe.next.map((x) => x.toFixed(1)).join(', ')}. Frames without: ${fb.next.map((x) => x.toFixed(1)).join(', ')}.
+Raw values (ms). Extension article CPU: ${col(R.extArticle)
+    .map((x) => x.toFixed(1))
+    .join(', ')}. mark.js RegExp CPU: ${col(R.markReArticle)
+    .map((x) => x.toFixed(1))
+    .join(', ')}. Walk CPU: ${col(R.walkArticle)
+    .map((x) => x.toFixed(2))
+    .join(', ')}. Extension no-terms CPU: ${col(R.extNeutral)
+    .map((x) => x.toFixed(1))
+    .join(', ')}. Walk no-terms CPU: ${col(R.walkNeutral)
+    .map((x) => x.toFixed(2))
+    .join(
+      ', ',
+    )}. mark.js array, 100 KB (wall): ${R.markArray.map((x) => x.toFixed(0)).join(', ')}. Longest extension task, 5 MB: ${R.longestTask.map((x) => x.toFixed(1)).join(', ')}. Frames with extension: ${fe.next.map((x) => x.toFixed(1)).join(', ')}. Frames without: ${fb.next.map((x) => x.toFixed(1)).join(', ')}.
 `;
   writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
   console.log(`\n${table}\n`);

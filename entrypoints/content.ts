@@ -13,7 +13,7 @@ export default defineContentScript({
       runContent({
         win: window,
         matcher,
-        setCategories: (s) => matcher.setCategories(s.categories),
+        setHidden: (hidden) => matcher.setHidden(hidden),
       }).catch(() => {
         // fail closed and quietly: the page must keep working
       });

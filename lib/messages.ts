@@ -32,7 +32,32 @@ export type Message =
   /** content → background: number of marks in this frame (and whether the lens is off here), for the badge. */
   | { type: 'kl:count'; count: number; frameUrl: string; off: 'site' | 'global' | null }
   /** any extension page → background: open the glossary page searching for text. */
-  | { type: 'kl:open-search'; query: string };
+  | { type: 'kl:open-search'; query: string }
+  /** content → background: how should this site be treated? (answered with a SiteState) */
+  | { type: 'kl:get-site-state'; siteKey: string | null };
+
+/**
+ * The settings a content script needs for its site, worked out by the
+ * background from the validated settings model. Content scripts never parse
+ * stored settings themselves: they run in every tab and must stay small.
+ */
+export interface SiteState {
+  on: boolean;
+  off: 'site' | 'global' | null;
+  style: 'underline' | 'background' | 'hover-only';
+  /** Categories the reader chose not to mark. */
+  hidden: string[];
+}
+
+export function parseSiteState(raw: unknown): SiteState | null {
+  if (!isObject(raw) || typeof raw.on !== 'boolean') return null;
+  const off = raw.off === 'site' || raw.off === 'global' ? raw.off : null;
+  const style = raw.style === 'background' || raw.style === 'hover-only' ? raw.style : 'underline';
+  const hidden = Array.isArray(raw.hidden)
+    ? raw.hidden.filter((c): c is string => typeof c === 'string' && /^[a-z]{1,20}$/.test(c)).slice(0, 20)
+    : [];
+  return { on: raw.on && off === null, off, style, hidden };
+}
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -60,6 +85,10 @@ export function parseMessage(raw: unknown): Message | null {
             frameUrl: raw.frameUrl,
             off: raw.off === 'site' || raw.off === 'global' ? raw.off : null,
           }
+        : null;
+    case 'kl:get-site-state':
+      return raw.siteKey === null || (typeof raw.siteKey === 'string' && raw.siteKey.length <= 253)
+        ? { type: raw.type, siteKey: raw.siteKey }
         : null;
     case 'kl:open-search':
       return typeof raw.query === 'string' && raw.query.length <= 200 ? { type: raw.type, query: raw.query } : null;

@@ -1,9 +1,10 @@
 // Background glue: keyboard commands, the context menu, the toolbar badge.
 // Holds no state of its own beyond per-tab counts (rebuilt from the tabs).
 import { browser } from 'wxt/browser';
-import { parseMessage, parsePageState } from '../messages';
-import { isSiteEnabled, setSite } from '../settings';
-import { updateSettings } from '../settings-store';
+import { parseMessage, parsePageState, type SiteState } from '../messages';
+import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings';
+import { loadSettings, updateSettings } from '../settings-store';
+import { CATEGORIES } from '../glossary-types';
 import { siteKeyFromUrl } from '../site-key';
 
 const MENU_ID = 'ketamine-lens-explain';
@@ -63,6 +64,17 @@ async function activeTab() {
   return tab;
 }
 
+/** What a content script needs to know about its site (see SiteState in lib/messages.ts). */
+export function siteState(settings: Settings, siteKey: string | null): SiteState {
+  const off = siteKey === null ? 'site' : siteOffReason(settings, siteKey);
+  return {
+    on: off === null,
+    off,
+    style: settings.highlightStyle,
+    hidden: CATEGORIES.filter((c) => !settings.categories[c]),
+  };
+}
+
 export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() =>
@@ -110,6 +122,8 @@ export function startBackground(): void {
       if (sender.frameId === 0 || sender.frameId === undefined) state.off = msg.off;
       tabs.set(tabId, state);
       void updateBadge(tabId);
+    } else if (msg.type === 'kl:get-site-state') {
+      return loadSettings().then((settings) => siteState(settings, msg.siteKey));
     } else if (msg.type === 'kl:open-search') {
       void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`) });
     }

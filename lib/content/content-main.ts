@@ -5,18 +5,17 @@ import { browser } from 'wxt/browser';
 import { Lens, type PageMatcher } from '../dom/lens';
 import { Painter } from '../dom/painter';
 import type { Mark } from '../dom/mark-store';
-import { type Message, type PageState, parseMessage } from '../messages';
-import { isSiteEnabled, type Settings } from '../settings';
-import { readSettings, watchStoredSettings } from '../settings-reader';
+import { type Message, type PageState, parseMessage, parseSiteState, type SiteState } from '../messages';
+import { watchSettingsChanges } from './settings-changes';
 import { siteKeyFromUrl } from '../site-key';
-import { HoverController, rangeOf } from './hover-controller';
-import type { PopoverHost } from './popover-host';
 import { loadPopoverRuntime } from './popover-loader';
+import type { PopoverUi } from './popover-ui';
 
 export interface ContentDeps {
   win: Window & typeof globalThis;
   matcher: PageMatcher & { entryId(entry: number): string; entryIndex(id: string): number | undefined; findSelection(text: string): number | undefined };
-  setCategories(settings: Settings): void;
+  /** Categories the reader chose not to mark. */
+  setHidden(categories: readonly string[]): void;
 }
 
 /** The page's site, as the user sees it: the top frame's origin, even inside iframes. */
@@ -39,42 +38,39 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const siteKey = site.kind === 'site' ? site.key : null;
   const isTop = win.top === win;
 
-  let settings: Settings = await readSettings();
+  // Our site's settings, worked out by the background from the validated model;
+  // if it cannot answer, we stay off (fail closed).
+  const askSiteState = async (): Promise<SiteState> => {
+    const off: SiteState = { on: false, off: 'site', style: 'underline', hidden: [] };
+    if (siteKey === null) return off;
+    const reply = await browser.runtime.sendMessage({ type: 'kl:get-site-state', siteKey }).catch(() => null);
+    return parseSiteState(reply) ?? off;
+  };
+  let settings: SiteState = await askSiteState();
   let lens: Lens | null = null;
   let lastShown = -1;
-  let returnFocusTo: Element | null = null;
-  const shadowRoots: ShadowRoot[] = [];
 
-  // The popover host (Floating UI + iframe) is loaded once the page has marks.
-  let host: PopoverHost | null = null;
-  const withHost = async (): Promise<PopoverHost | null> => {
-    if (host) return host;
-    const runtime = await loadPopoverRuntime(browser.runtime.getURL('/popover-runtime.js'));
-    host ??=
-      runtime?.createHost({
+  // Hover and popover (Floating UI, the iframe host) load once the page has marks.
+  let ui: PopoverUi | null = null;
+  let uiLoading: Promise<PopoverUi | null> | null = null;
+  const withUi = (): Promise<PopoverUi | null> => {
+    if (ui) return Promise.resolve(ui);
+    uiLoading ??= loadPopoverRuntime(browser.runtime.getURL('/popover-runtime.js')).then((runtime) => {
+      uiLoading = null;
+      if (!runtime || !lens) return null;
+      ui ??= runtime.createUi({
         doc,
         popoverUrl: browser.runtime.getURL('/popover.html'),
-        onPointerEnter: () => hover.intent.pointerEnterPopover(),
-        onPointerLeave: () => hover.intent.pointerLeavePopover(),
-        onClose: (returnFocus) => {
-          hover.intent.hideNow();
-          if (returnFocus && returnFocusTo instanceof HTMLElement) returnFocusTo.focus({ preventScroll: true });
-        },
-      }) ?? null;
-    return host;
+        siteKey,
+        markAt: (node, offset) => lens?.markAt(node, offset),
+        shadowRoots: () => lens?.shadowRoots() ?? [],
+        entryId: (entry) => matcher.entryId(entry),
+      });
+      ui.start();
+      return ui;
+    });
+    return uiLoading;
   };
-  const showPopover = (id: string, range: Range, point: { x: number; y: number } | null, focus: boolean) => {
-    if (host) host.show(id, range, point, focus, siteKey);
-    else void withHost().then((h) => h?.show(id, range, point, focus, siteKey));
-  };
-
-  const hover = new HoverController({
-    doc,
-    markAt: (node, offset) => lens?.markAt(node, offset),
-    shadowRoots: () => shadowRoots,
-    show: (t) => showPopover(matcher.entryId(t.mark.entry), t.range, t.point, false),
-    hide: () => host?.hide(),
-  });
 
   let countTimer = 0;
   const reportCount = () => {
@@ -83,28 +79,24 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       countTimer = 0;
       const count = lens?.store.size ?? 0;
       // First mark found: load the popover now so the first hover is instant.
-      if (count > 0) {
-        void withHost()
-          .then((h) => h?.preload())
-          .catch(() => {});
-      }
+      if (count > 0) withUi().catch(() => {});
       const state = pageState();
       const off = state.state === 'off' ? state.reason : null;
       browser.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
     }, 300);
   };
 
-  const enabled = () => siteKey !== null && isSiteEnabled(settings, siteKey);
+  const enabled = () => siteKey !== null && settings.on;
 
-  const apply = (next: Settings) => {
-    const styleChanged = next.highlightStyle !== settings.highlightStyle;
-    const categoriesChanged = JSON.stringify(next.categories) !== JSON.stringify(settings.categories);
+  const apply = (next: SiteState, first = false) => {
+    const styleChanged = next.style !== settings.style;
+    const categoriesChanged = first || next.hidden.join() !== settings.hidden.join();
     settings = next;
-    deps.setCategories(settings);
+    deps.setHidden(settings.hidden);
     if (!enabled()) {
       if (lens) {
-        hover.stop();
-        host?.destroy();
+        ui?.stop();
+        ui = null;
         lens.stop();
         lens = null;
       }
@@ -116,27 +108,20 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       lens = null;
     }
     if (!lens) {
-      lens = new Lens({ doc, matcher, style: settings.highlightStyle, onMarksChanged: reportCount });
+      lens = new Lens({ doc, matcher, style: settings.style, onMarksChanged: reportCount });
       void lens.start();
-      hover.start();
     } else if (styleChanged) {
-      lens.setStyle(settings.highlightStyle);
+      lens.setStyle(settings.style);
     }
   };
 
   const openMark = (mark: Mark, focus: boolean) => {
-    const range = rangeOf(doc, mark);
-    const el = range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    returnFocusTo = doc.activeElement;
-    hover.intent.showNow({ mark, range, point: { x: 0, y: 0 } });
-    showPopover(matcher.entryId(mark.entry), range, null, focus);
+    void withUi().then((u) => u?.openMark(mark, focus));
   };
 
   const pageState = (): PageState => {
     if (siteKey === null) return { state: 'unsupported' };
-    if (!settings.enabled) return { state: 'off', reason: 'global', siteKey };
-    if (!enabled()) return { state: 'off', reason: 'site', siteKey };
+    if (settings.off) return { state: 'off', reason: settings.off, siteKey };
     const counts = lens?.store.countsByEntry() ?? new Map<number, number>();
     const terms = [...counts].map(([entry, count]) => ({ id: matcher.entryId(entry), count }));
     terms.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
@@ -166,8 +151,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         const sel = doc.getSelection();
         const entry = matcher.findSelection(msg.text);
         if (entry === undefined || !sel || sel.rangeCount === 0) return { found: false };
-        returnFocusTo = doc.activeElement;
-        showPopover(matcher.entryId(entry), sel.getRangeAt(0).cloneRange(), null, true);
+        const range = sel.getRangeAt(0).cloneRange();
+        void withUi().then((u) => u?.openRange(matcher.entryId(entry), range));
         return { found: true };
       }
       default:
@@ -193,14 +178,14 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     if (!lens) return;
     lens.repair();
   }, 2000);
-  doc.addEventListener('fullscreenchange', () => host?.attach());
+  doc.addEventListener('fullscreenchange', () => ui?.attach());
 
-  apply(settings);
-  watchStoredSettings((next) => {
-    try {
-      apply(next);
-    } catch {
-      // never let our failure reach the page
-    }
+  apply(settings, true);
+  watchSettingsChanges(() => {
+    askSiteState()
+      .then((next) => apply(next))
+      .catch(() => {
+        // never let our failure reach the page
+      });
   });
 }

@@ -1,7 +1,6 @@
 // Adapts the pure matcher (lib/matcher) to what the page engine needs,
 // adding the user's category choices.
 import type { PageMatcher, RunMatch } from '../dom/lens';
-import type { Category } from '../glossary-types';
 import { filterByContext, hasPageContext, loadMatcher, type MatcherIndex, type RawMatch } from '../matcher';
 
 export interface ContentMatcher extends PageMatcher {
@@ -9,13 +8,13 @@ export interface ContentMatcher extends PageMatcher {
   entryIndex(id: string): number | undefined;
   /** The entry a selected piece of text names, ignoring page context. */
   findSelection(text: string): number | undefined;
-  setCategories(categories: Partial<Record<Category, boolean>>): void;
+  setHidden(categories: readonly string[]): void;
 }
 
 export function createContentMatcher(index: MatcherIndex): ContentMatcher {
   const matcher = loadMatcher(index);
   const ids = new Map(matcher.entries.map((e, i) => [e.id, i]));
-  let enabled: Partial<Record<Category, boolean>> = {};
+  let hidden = new Set<string>();
   return {
     find: (text) => matcher.findAll(text),
     filter: (matches, text, pageHasContext) =>
@@ -25,13 +24,13 @@ export function createContentMatcher(index: MatcherIndex): ContentMatcher {
     isSafety: (entry) => matcher.entries[entry]?.severity === 'danger',
     isEnabled: (entry) => {
       const cat = matcher.entries[entry]?.category;
-      return cat !== undefined && enabled[cat] !== false;
+      return cat !== undefined && !hidden.has(cat);
     },
     entryId: (entry) => matcher.entries[entry]?.id ?? '',
     entryIndex: (id) => ids.get(id),
     findSelection: (text) => matcher.findAll(text.trim().slice(0, 500))[0]?.entry,
-    setCategories: (categories) => {
-      enabled = categories;
+    setHidden: (categories) => {
+      hidden = new Set(categories);
     },
   };
 }

@@ -45,6 +45,7 @@ export class Lens {
   private waitingForContext = new Set<Element>();
   private observers: MutationObserver[] = [];
   private observedRoots = new Set<Node>();
+  private shadows = new Set<ShadowRoot>();
   private dirty = new Set<Node>();
   private flushScheduled = false;
   private lastFlush = 0;
@@ -80,6 +81,7 @@ export class Lens {
     for (const o of this.observers) o.disconnect();
     this.observers = [];
     this.observedRoots.clear();
+    this.shadows.clear();
     this.dirty.clear();
     this.scanQueue = [];
     this.waitingForContext.clear();
@@ -197,7 +199,13 @@ export class Lens {
     }
   }
 
+  /** Open shadow roots seen so far (hit-testing needs them for caretPositionFromPoint). */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.shadows];
+  }
+
   private addShadowRoot(root: ShadowRoot): void {
+    if (!this.shadows.has(root)) this.shadows.add(root);
     this.painter.adopt(root);
     this.watch(root);
     this.scanQueue.push(root);

@@ -68,9 +68,14 @@ async function isolated<T>(page: Page, expression: string): Promise<T> {
       contextId: executionContextId,
       returnByValue: true,
       awaitPromise: true,
-    })) as { result: { value: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    })) as {
+      result: { value: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
     if (r.exceptionDetails) {
-      throw new Error(`isolated evaluate failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+      throw new Error(
+        `isolated evaluate failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`,
+      );
     }
     return r.result.value as T;
   } finally {
@@ -131,7 +136,10 @@ async function waitForMarks(
 }
 
 const texts = (marks: MarkInfo[]) => marks.map((m) => m.text);
-const hasAll = (...want: string[]) => (marks: MarkInfo[]) => want.every((w) => texts(marks).includes(w));
+const hasAll =
+  (...want: string[]) =>
+  (marks: MarkInfo[]) =>
+    want.every((w) => texts(marks).includes(w));
 
 /** Centre of the first line box of the mark with this text, read in an isolated world. */
 async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: number } | null> {
@@ -161,7 +169,13 @@ async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: nu
 async function popoverShown(page: Page): Promise<boolean> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    type DomNode = { nodeName: string; backendNodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+    type DomNode = {
+      nodeName: string;
+      backendNodeId: number;
+      attributes?: string[];
+      children?: DomNode[];
+      shadowRoots?: DomNode[];
+    };
     // The host is a child of <html>; its closed root holds the iframe.
     const { root } = (await cdp.send('DOM.getDocument', { depth: 5, pierce: true })) as { root: DomNode };
     const frames: number[] = [];
@@ -235,15 +249,19 @@ async function watchErrors(page: Page): Promise<ErrorLog> {
   const fromExtension: string[] = [];
   page.on('pageerror', (e) => all.push(`pageerror: ${e.message}\n${e.stack ?? ''}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'assert') all.push(`console.${m.type()}: ${m.text()} @ ${m.location().url}`);
+    if (m.type() === 'error' || m.type() === 'assert')
+      all.push(`console.${m.type()}: ${m.text()} @ ${m.location().url}`);
   });
   // Our own session sees the content script's isolated world (Playwright drops
   // console calls from worlds it does not own).
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const extContexts = new Set<number>();
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string; name: string } }) => {
-    if (e.context.origin.startsWith('chrome-extension://')) extContexts.add(e.context.id);
-  });
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: { id: number; origin: string; name: string } }) => {
+      if (e.context.origin.startsWith('chrome-extension://')) extContexts.add(e.context.id);
+    },
+  );
   cdp.on(
     'Runtime.consoleAPICalled',
     (e: { type: string; executionContextId: number; args: { value?: unknown; description?: string }[] }) => {
@@ -257,10 +275,20 @@ async function watchErrors(page: Page): Promise<ErrorLog> {
   );
   cdp.on(
     'Runtime.exceptionThrown',
-    (e: { exceptionDetails: { executionContextId?: number; text: string; exception?: { description?: string }; url?: string } }) => {
+    (e: {
+      exceptionDetails: {
+        executionContextId?: number;
+        text: string;
+        exception?: { description?: string };
+        url?: string;
+      };
+    }) => {
       const d = e.exceptionDetails;
       const line = `exception: ${d.text} ${d.exception?.description ?? ''} @ ${d.url ?? ''}`;
-      if ((d.executionContextId !== undefined && extContexts.has(d.executionContextId)) || EXTENSION_MARKERS.some((m) => line.includes(m))) {
+      if (
+        (d.executionContextId !== undefined && extContexts.has(d.executionContextId)) ||
+        EXTENSION_MARKERS.some((m) => line.includes(m))
+      ) {
         fromExtension.push(line);
       }
     },
@@ -357,10 +385,18 @@ function expectSameSnapshot(withExt: PageSnapshot, without: PageSnapshot | undef
     const b = without.frames[key];
     if (!b) continue;
     expect.soft(a.hosts, `${label} [${key}]: at most one host element`).toBeLessThanOrEqual(1);
-    if (a.html !== null && b.html !== null) expect.soft(a.html, `${label} [${key}]: serialised DOM`).toBe(b.html);
-    else expect.soft([a.htmlLength, a.htmlHash], `${label} [${key}]: serialised DOM (hash)`).toEqual([b.htmlLength, b.htmlHash]);
-    if (a.text !== null && b.text !== null) expect.soft(a.text, `${label} [${key}]: select-all text`).toBe(b.text);
-    else expect.soft([a.textLength, a.textHash], `${label} [${key}]: select-all text (hash)`).toEqual([b.textLength, b.textHash]);
+    if (a.html !== null && b.html !== null)
+      expect.soft(a.html, `${label} [${key}]: serialised DOM`).toBe(b.html);
+    else
+      expect
+        .soft([a.htmlLength, a.htmlHash], `${label} [${key}]: serialised DOM (hash)`)
+        .toEqual([b.htmlLength, b.htmlHash]);
+    if (a.text !== null && b.text !== null)
+      expect.soft(a.text, `${label} [${key}]: select-all text`).toBe(b.text);
+    else
+      expect
+        .soft([a.textLength, a.textHash], `${label} [${key}]: select-all text (hash)`)
+        .toEqual([b.textLength, b.textHash]);
   }
   expect.soft(withExt.extra, `${label}: page-reported state (shadow roots)`).toEqual(without.extra);
 }
@@ -409,7 +445,9 @@ const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 function contentScriptCpu(events: TraceEvent[]): CpuUse {
   const mainThreads = new Set(
-    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
   );
   // Top-level tasks per main thread, in time order.
   const tasks = new Map<string, { ts: number; end: number; cs: number }[]>();
@@ -423,14 +461,30 @@ function contentScriptCpu(events: TraceEvent[]): CpuUse {
   for (const [key, list] of tasks) {
     list.sort((a, b) => a.ts - b.ts);
     const top: typeof list = [];
-    for (const t of list) if (!top.length || t.ts >= (top[top.length - 1] as (typeof list)[number]).end) top.push(t);
+    for (const t of list)
+      if (!top.length || t.ts >= (top[top.length - 1] as (typeof list)[number]).end) top.push(t);
     tasks.set(key, top);
   }
   // Sampled profiles (one per thread), assembled from their chunks.
-  const profiles = new Map<string, { thread: string; start: number; nodes: Map<number, { parent?: number; url: string }>; samples: number[]; deltas: number[] }>();
+  const profiles = new Map<
+    string,
+    {
+      thread: string;
+      start: number;
+      nodes: Map<number, { parent?: number; url: string }>;
+      samples: number[];
+      deltas: number[];
+    }
+  >();
   for (const e of events) {
     if (e.name === 'Profile' && e.id) {
-      profiles.set(`${e.pid}:${e.id}`, { thread: `${e.pid}:${e.tid}`, start: e.args?.data?.startTime ?? e.ts, nodes: new Map(), samples: [], deltas: [] });
+      profiles.set(`${e.pid}:${e.id}`, {
+        thread: `${e.pid}:${e.tid}`,
+        start: e.args?.data?.startTime ?? e.ts,
+        nodes: new Map(),
+        samples: [],
+        deltas: [],
+      });
     }
   }
   for (const e of events) {
@@ -438,7 +492,8 @@ function contentScriptCpu(events: TraceEvent[]): CpuUse {
     const p = profiles.get(`${e.pid}:${e.id}`);
     const data = e.args?.data;
     if (!p || !data) continue;
-    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, { parent: n.parent, url: n.callFrame.url ?? '' });
+    for (const n of data.cpuProfile?.nodes ?? [])
+      p.nodes.set(n.id, { parent: n.parent, url: n.callFrame.url ?? '' });
     p.samples.push(...(data.cpuProfile?.samples ?? []));
     p.deltas.push(...(data.timeDeltas ?? []));
   }
@@ -452,13 +507,18 @@ function contentScriptCpu(events: TraceEvent[]): CpuUse {
       const known = memo.get(id);
       if (known !== undefined) return known;
       const node = p.nodes.get(id);
-      const v = !!node && (node.url.includes(CONTENT_SCRIPT) || (node.parent !== undefined && inContent(node.parent)));
+      const v =
+        !!node &&
+        (node.url.includes(CONTENT_SCRIPT) || (node.parent !== undefined && inContent(node.parent)));
       memo.set(id, v);
       return v;
     };
     const times: number[] = [];
     let t = p.start;
-    for (const d of p.deltas) times.push((t += d));
+    for (const d of p.deltas) {
+      t += d;
+      times.push(t);
+    }
     const threadTasks = tasks.get(p.thread) ?? [];
     let k = 0;
     let any = false;
@@ -474,7 +534,8 @@ function contentScriptCpu(events: TraceEvent[]): CpuUse {
       const task = threadTasks[k];
       if (task && task.ts <= at) task.cs += dur;
     }
-    if (any && times.length) wallUs = Math.max(wallUs, (times[times.length - 1] as number) - (times[0] as number));
+    if (any && times.length)
+      wallUs = Math.max(wallUs, (times[times.length - 1] as number) - (times[0] as number));
   }
   let longest = { cs: 0, ts: 0, end: 0 };
   for (const list of tasks.values()) for (const t of list) if (t.cs > longest.cs) longest = t;
@@ -576,12 +637,16 @@ async function finishCase(
   if (selfTest === 'click') await page.click('#selftest');
   const ok = await waitFlag(page, '__pageOk', 5_000);
   const detail = await flag(page, '__unexpectedCalls').catch(() => undefined);
-  expect.soft(ok, `${name}: the page's own self-test${detail ? ` (${JSON.stringify(detail)})` : ''}`).toBe(true);
+  expect
+    .soft(ok, `${name}: the page's own self-test${detail ? ` (${JSON.stringify(detail)})` : ''}`)
+    .toBe(true);
   await sleep(200);
   const fromExtension = errors.extension();
   expect.soft(fromExtension, `${name}: errors from the extension:\n${fromExtension.join('\n')}`).toEqual([]);
   const added = newErrors(errors, name);
-  expect.soft(added, `${name}: page errors that only happen with the extension:\n${added.join('\n')}`).toEqual([]);
+  expect
+    .soft(added, `${name}: page errors that only happen with the extension:\n${added.join('\n')}`)
+    .toEqual([]);
   await errors.detach();
   await page.close();
 }
@@ -623,23 +688,37 @@ describe('hostile pages', () => {
     const html = readFileSync(join(HOSTILE, 'csp-strict.html'), 'utf8');
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     const hash = createHash('sha256').update(script, 'utf8').digest('base64');
-    const headers = JSON.parse(readFileSync(join(HOSTILE, 'csp-strict.html.headers.json'), 'utf8')) as Record<string, string>;
+    const headers = JSON.parse(readFileSync(join(HOSTILE, 'csp-strict.html.headers.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     expect(headers['content-security-policy']).toContain(`default-src 'none'`);
     expect(headers['content-security-policy']).toContain(`'sha256-${hash}'`);
 
     const { page, errors } = await openCase('csp-strict');
     expect(await flag(page, '__cspActive'), 'the policy is enforced (eval is blocked)').toBe(true);
-    const marks = await waitForMarks(page, hasAll('Esketamine', 'Ketamine', 'NMDA receptor antagonist', 'K-hole'));
-    expect(texts(marks)).toEqual(expect.arrayContaining(['Esketamine', 'Ketamine', 'NMDA receptor antagonist', 'K-hole']));
+    const marks = await waitForMarks(
+      page,
+      hasAll('Esketamine', 'Ketamine', 'NMDA receptor antagonist', 'K-hole'),
+    );
+    expect(texts(marks)).toEqual(
+      expect.arrayContaining(['Esketamine', 'Ketamine', 'NMDA receptor antagonist', 'K-hole']),
+    );
     const underline = await isolated<string>(
       page,
       `getComputedStyle(document.getElementById('p'), '::highlight(ketamine-lens)').textDecorationLine`,
     );
     expect.soft(underline, 'the ::highlight rule reaches the page under CSP').toContain('underline');
-    expect.soft(await hoverShowsPopover(page, 'NMDA receptor antagonist'), 'popover under strict CSP').toBe(true);
-    const violations = (await flag<{ blocked: string; source: string; directive: string }[]>(page, '__violations')) ?? [];
     expect
-      .soft(violations.filter((v) => v.blocked !== 'eval'), 'CSP violations other than the page\'s own eval probe')
+      .soft(await hoverShowsPopover(page, 'NMDA receptor antagonist'), 'popover under strict CSP')
+      .toBe(true);
+    const violations =
+      (await flag<{ blocked: string; source: string; directive: string }[]>(page, '__violations')) ?? [];
+    expect
+      .soft(
+        violations.filter((v) => v.blocked !== 'eval'),
+        "CSP violations other than the page's own eval probe",
+      )
       .toEqual([]);
     await finishCase('csp-strict', page, errors);
   });
@@ -656,10 +735,21 @@ describe('hostile pages', () => {
     const cpu = await profiler.stop();
     console.log(`[hostile] huge-dom: ${describeCpu(cpu)}`);
     expect.soft(cpu.contentSamples, 'the profile saw the content script').toBeGreaterThan(0);
-    expect.soft(cpu.longestMs, 'most content-script time in one task (DESIGN §4: no task over 50 ms)').toBeLessThan(50);
+    expect
+      .soft(cpu.longestMs, 'most content-script time in one task (DESIGN §4: no task over 50 ms)')
+      .toBeLessThan(50);
     await page.evaluate(() => document.getElementById('p9075')?.scrollIntoView());
-    const late = await waitForMarks(page, (m) => m.some((x) => x.near === 'p9075' || x.near === 'p9050'), 10_000);
-    expect.soft(late.some((x) => x.near === 'p9075' || x.near === 'p9050'), 'marks near the end after scrolling').toBe(true);
+    const late = await waitForMarks(
+      page,
+      (m) => m.some((x) => x.near === 'p9075' || x.near === 'p9050'),
+      10_000,
+    );
+    expect
+      .soft(
+        late.some((x) => x.near === 'p9075' || x.near === 'p9050'),
+        'marks near the end after scrolling',
+      )
+      .toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await finishCase('huge-dom', page, errors);
   });
@@ -679,7 +769,14 @@ describe('hostile pages', () => {
     expect.soft(cpu.longestMs, 'most content-script time in one task').toBeLessThan(50);
     // After the storm, the settled text is marked.
     const marks = await waitForMarks(page, (m) => m.filter((x) => x.near === 'ticker').length >= 2, 3_000);
-    expect.soft(marks.filter((x) => x.near === 'ticker').map((x) => x.text).sort()).toEqual(['esketamine', 'ketamine']);
+    expect
+      .soft(
+        marks
+          .filter((x) => x.near === 'ticker')
+          .map((x) => x.text)
+          .sort(),
+      )
+      .toEqual(['esketamine', 'ketamine']);
     await finishCase('raf-mutate', page, errors, { selfTest: 'auto', integrity: false });
     // Integrity on the short (1 s) form of the same page.
     const short = await openCase('raf-mutate');
@@ -690,9 +787,18 @@ describe('hostile pages', () => {
   describe('shadow roots', () => {
     it('marks open, nested and declarative roots; closed roots stay untouched; page intact', async () => {
       const { page, errors } = await openCase('shadow-roots');
-      const marks = await waitForMarks(page, hasAll('Esketamine', 'Spravato', 'Norketamine', 'NMDA receptor antagonist', 'K-hole'));
+      const marks = await waitForMarks(
+        page,
+        hasAll('Esketamine', 'Spravato', 'Norketamine', 'NMDA receptor antagonist', 'K-hole'),
+      );
       expect(texts(marks)).toEqual(
-        expect.arrayContaining(['Esketamine', 'Spravato', 'Norketamine', 'NMDA receptor antagonist', 'K-hole']),
+        expect.arrayContaining([
+          'Esketamine',
+          'Spravato',
+          'Norketamine',
+          'NMDA receptor antagonist',
+          'K-hole',
+        ]),
       );
       expect(marks.filter((m) => m.shadow).length).toBeGreaterThanOrEqual(5);
       // A closed root is the page's business: nothing of ours inside it.
@@ -746,10 +852,21 @@ describe('hostile pages', () => {
       const cross = frame('cross');
       const blank = frame('blank');
       expect(srcdoc && cross && blank).toBeTruthy();
-      expect.soft(texts(await waitForMarks(srcdoc as Frame, hasAll('Esketamine'))), 'srcdoc frame').toContain('Esketamine');
-      expect.soft(new URL((cross as Frame).url()).port, 'cross-origin frame is on the second server').toBe(String(crossServer.port));
-      expect.soft(texts(await waitForMarks(cross as Frame, hasAll('ketamine clinic'))), 'cross-origin frame').toContain('ketamine clinic');
-      expect.soft(texts(await waitForMarks(blank as Frame, hasAll('Spravato'))), 'about:blank frame filled by its parent').toContain('Spravato');
+      expect
+        .soft(texts(await waitForMarks(srcdoc as Frame, hasAll('Esketamine'))), 'srcdoc frame')
+        .toContain('Esketamine');
+      expect
+        .soft(new URL((cross as Frame).url()).port, 'cross-origin frame is on the second server')
+        .toBe(String(crossServer.port));
+      expect
+        .soft(texts(await waitForMarks(cross as Frame, hasAll('ketamine clinic'))), 'cross-origin frame')
+        .toContain('ketamine clinic');
+      expect
+        .soft(
+          texts(await waitForMarks(blank as Frame, hasAll('Spravato'))),
+          'about:blank frame filled by its parent',
+        )
+        .toContain('Spravato');
       await finishCase('iframes', page, errors);
     });
 
@@ -760,8 +877,12 @@ describe('hostile pages', () => {
       const { page, errors } = await openCase('iframes');
       await waitFlag(page, '__settled');
       const frame = (name: string) => page.frames().find((f) => f.name() === name) as Frame;
-      expect.soft(texts(await waitForMarks(frame('data'), hasAll('Norketamine'), 4_000)), 'data: frame').toContain('Norketamine');
-      expect.soft(texts(await waitForMarks(frame('blob'), hasAll('Arketamine'), 2_000)), 'blob: frame').toContain('Arketamine');
+      expect
+        .soft(texts(await waitForMarks(frame('data'), hasAll('Norketamine'), 4_000)), 'data: frame')
+        .toContain('Norketamine');
+      expect
+        .soft(texts(await waitForMarks(frame('blob'), hasAll('Arketamine'), 2_000)), 'blob: frame')
+        .toContain('Arketamine');
       expect(errors.extension()).toEqual([]);
       await errors.detach();
       await page.close();
@@ -778,8 +899,13 @@ describe('hostile pages', () => {
 
   it('a page that rewrites Node/Range/MutationObserver/CSS.highlights in its main world', async () => {
     const { page, errors } = await openCase('overrides');
-    const marks = await waitForMarks(page, hasAll('Ketamine', 'NMDA receptor antagonist', 'esketamine', 'Spravato'));
-    expect(texts(marks)).toEqual(expect.arrayContaining(['Ketamine', 'NMDA receptor antagonist', 'esketamine', 'Spravato']));
+    const marks = await waitForMarks(
+      page,
+      hasAll('Ketamine', 'NMDA receptor antagonist', 'esketamine', 'Spravato'),
+    );
+    expect(texts(marks)).toEqual(
+      expect.arrayContaining(['Ketamine', 'NMDA receptor antagonist', 'esketamine', 'Spravato']),
+    );
     expect.soft(await hoverShowsPopover(page, 'Spravato'), 'popover despite the patched platform').toBe(true);
     await finishCase('overrides', page, errors);
     // (The self-test fails if the extension called any of the page's wrappers.)
@@ -791,7 +917,9 @@ describe('hostile pages', () => {
       await waitForMarks(page, hasAll('Ketamine', 'Esketamine', 'K-hole'));
       expect(await waitFlag(page, '__removed', 5_000), 'the page removed our preloaded host').toBe(1);
       expect(await hoverShowsPopover(page, 'K-hole'), 'popover after the host was removed').toBe(true);
-      expect(texts(await readMarks(page))).toEqual(expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']));
+      expect(texts(await readMarks(page))).toEqual(
+        expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']),
+      );
       await finishCase('host-removal', page, errors);
     });
 
@@ -801,8 +929,12 @@ describe('hostile pages', () => {
       for (const term of ['Ketamine', 'K-hole', 'Esketamine']) await hoverShowsPopover(page, term, 800);
       await sleep(2500);
       const removed = await flag<number>(page, '__removed');
-      expect.soft(removed, 'host re-inserted a bounded number of times (once per hover at most)').toBeLessThanOrEqual(4);
-      expect(texts(await readMarks(page))).toEqual(expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']));
+      expect
+        .soft(removed, 'host re-inserted a bounded number of times (once per hover at most)')
+        .toBeLessThanOrEqual(4);
+      expect(texts(await readMarks(page))).toEqual(
+        expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']),
+      );
       await finishCase('host-removal', page, errors, { integrity: false });
     });
   });
@@ -813,10 +945,16 @@ describe('hostile pages', () => {
     await waitFlag(page, '__settled', 5_000);
     const clearedAt = Date.now();
     expect((await readMarks(page)).length, 'the page really cleared the registry').toBe(0);
-    const back = await waitForMarks(page, hasAll('Ketamine', 'esketamine', 'NMDA receptor antagonist'), 4_000);
+    const back = await waitForMarks(
+      page,
+      hasAll('Ketamine', 'esketamine', 'NMDA receptor antagonist'),
+      4_000,
+    );
     const took = Date.now() - clearedAt;
     console.log(`[hostile] highlights-clear: marks re-registered after ${took} ms`);
-    expect(texts(back)).toEqual(expect.arrayContaining(['Ketamine', 'esketamine', 'NMDA receptor antagonist']));
+    expect(texts(back)).toEqual(
+      expect.arrayContaining(['Ketamine', 'esketamine', 'NMDA receptor antagonist']),
+    );
     expect(took).toBeLessThanOrEqual(3_000);
     await finishCase('highlights-clear', page, errors);
   });

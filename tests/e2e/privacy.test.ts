@@ -87,7 +87,11 @@ function record(context: ExtensionBrowser['context']) {
 }
 
 /** The same steps with or without the extension; returns the pages it opened itself. */
-async function browse(b: ExtensionBrowser, withExtension: boolean, watch: (p: Page) => Promise<void>): Promise<void> {
+async function browse(
+  b: ExtensionBrowser,
+  withExtension: boolean,
+  watch: (p: Page) => Promise<void>,
+): Promise<void> {
   const open = async (path: string, settle = 1200) => {
     const page = await b.context.newPage();
     await watch(page);
@@ -105,7 +109,8 @@ async function browse(b: ExtensionBrowser, withExtension: boolean, watch: (p: Pa
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);
           const rect = range.getBoundingClientRect();
-          if (rect.width > 0 && rect.top > 0 && rect.bottom < innerHeight) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          if (rect.width > 0 && rect.top > 0 && rect.bottom < innerHeight)
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
         }
       }
       return null;
@@ -180,8 +185,12 @@ afterAll(async () => {
 describe('privacy: no network requests from the extension', () => {
   it('recorded a real run (pages, the popover and popup pages, the service worker were all seen)', () => {
     expect(run.requests.some((r) => r.by === 'web-page' && r.url.startsWith(server.url))).toBe(true);
-    expect(run.requests.some((r) => r.by === 'extension-page' && r.frameUrl.includes('/popover.html'))).toBe(true);
-    expect(run.requests.some((r) => r.by === 'extension-page' && r.frameUrl.includes('/popup.html'))).toBe(true);
+    expect(run.requests.some((r) => r.by === 'extension-page' && r.frameUrl.includes('/popover.html'))).toBe(
+      true,
+    );
+    expect(run.requests.some((r) => r.by === 'extension-page' && r.frameUrl.includes('/popup.html'))).toBe(
+      true,
+    );
     expect(run.initiated.length).toBeGreaterThan(0);
     expect(extensionId).not.toBe('');
   });
@@ -196,7 +205,10 @@ describe('privacy: no network requests from the extension', () => {
     expect(bad.map((r) => `${r.resourceType} ${r.url} (from ${r.frameUrl})`)).toEqual([]);
     // …and load only their own extension's files.
     const foreign = run.requests.filter(
-      (r) => r.by === 'extension-page' && isExtensionUrl(r.url) && !r.url.startsWith(`chrome-extension://${extensionId}/`),
+      (r) =>
+        r.by === 'extension-page' &&
+        isExtensionUrl(r.url) &&
+        !r.url.startsWith(`chrome-extension://${extensionId}/`),
     );
     expect(foreign.map((r) => r.url)).toEqual([]);
   });
@@ -208,18 +220,30 @@ describe('privacy: no network requests from the extension', () => {
 
   it('web pages make no request with the extension that they do not make without it', () => {
     const extra = run.requests.filter(
-      (r) => r.by === 'web-page' && !isLocalScheme(r.url) && !baselineUrls.has(r.url) && !r.url.endsWith('/favicon.ico'),
+      (r) =>
+        r.by === 'web-page' &&
+        !isLocalScheme(r.url) &&
+        !baselineUrls.has(r.url) &&
+        !r.url.endsWith('/favicon.ico'),
     );
     expect(extra.map((r) => `${r.resourceType} ${r.url} (frame ${r.frameUrl})`)).toEqual([]);
   });
 
   it('nothing reaches beyond the two local fixture servers; no websockets; no tabs opened by the extension', () => {
-    const hosts = new Set([new URL(server.url).host, `localhost:${crossServer.port}`, `127.0.0.1:${crossServer.port}`]);
+    const hosts = new Set([
+      new URL(server.url).host,
+      `localhost:${crossServer.port}`,
+      `127.0.0.1:${crossServer.port}`,
+    ]);
     const outside = run.requests.filter((r) => !isLocalScheme(r.url) && !hosts.has(new URL(r.url).host));
     expect(outside.map((r) => `${r.by} ${r.url}`)).toEqual([]);
     expect(run.sockets).toEqual([]);
     const unexpectedPages = run.pagesOpened.filter(
-      (u) => u !== 'about:blank' && u !== '' && !u.startsWith(server.url) && !u.startsWith(`chrome-extension://${extensionId}/`),
+      (u) =>
+        u !== 'about:blank' &&
+        u !== '' &&
+        !u.startsWith(server.url) &&
+        !u.startsWith(`chrome-extension://${extensionId}/`),
     );
     expect(unexpectedPages).toEqual([]);
   });

@@ -56,7 +56,18 @@ const anyValue = fc.oneof(
 );
 
 const idLike = fc.oneof(
-  fc.constantFrom('ketamine', 'k-hole', 'esketamine', 'ketamine-cystitis', '', '-', 'a--b', 'A', 'ketamine ', '__proto__'),
+  fc.constantFrom(
+    'ketamine',
+    'k-hole',
+    'esketamine',
+    'ketamine-cystitis',
+    '',
+    '-',
+    'a--b',
+    'A',
+    'ketamine ',
+    '__proto__',
+  ),
   fc.stringMatching(/^[a-z0-9-]{0,20}$/),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
@@ -64,7 +75,17 @@ const idLike = fc.oneof(
 const numberLike = fc.oneof(
   fc.integer(),
   fc.double(),
-  fc.constantFrom(0, -0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, 4001),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    2 ** 53,
+    4001,
+  ),
   fc.string({ maxLength: 4 }),
   fc.constant(null),
 );
@@ -85,8 +106,15 @@ const nearMessage = fc.record(
     off: fc.oneof(fc.constantFrom('site', 'global', null, 'SITE', ''), anyValue),
     state: fc.oneof(fc.constantFrom('on', 'off', 'unsupported'), anyValue),
     reason: fc.oneof(fc.constantFrom('site', 'global'), anyValue),
-    siteKey: fc.oneof(fc.domain(), fc.constantFrom('file://', '[::1]', 'Example.com', 'a b', 'x'.repeat(300)), anyValue),
-    terms: fc.oneof(fc.array(fc.record({ id: idLike, count: numberLike }, { requiredKeys: [] }), { maxLength: 4 }), anyValue),
+    siteKey: fc.oneof(
+      fc.domain(),
+      fc.constantFrom('file://', '[::1]', 'Example.com', 'a b', 'x'.repeat(300)),
+      anyValue,
+    ),
+    terms: fc.oneof(
+      fc.array(fc.record({ id: idLike, count: numberLike }, { requiredKeys: [] }), { maxLength: 4 }),
+      anyValue,
+    ),
     extra: anyValue,
     __proto__: fc.oneof(anyValue, fc.constant({ polluted: true })),
   },
@@ -170,7 +198,9 @@ function expectWellFormedPageState(state: unknown): void {
         expect(keys(t)).toEqual(['count', 'id']);
         expect(typeof t.id === 'string' && ID.test(t.id)).toBe(true);
         // A count of marks on the page: shown to the reader as a number.
-        expect(Number.isInteger(t.count) && (t.count as number) >= 0, `term count ${String(t.count)}`).toBe(true);
+        expect(Number.isInteger(t.count) && (t.count as number) >= 0, `term count ${String(t.count)}`).toBe(
+          true,
+        );
       }
       break;
     default:
@@ -201,7 +231,9 @@ function expectWellFormedFromPopover(msg: unknown): void {
       break;
     case 'size':
       expect(keys(m)).toEqual(['height', 'type']);
-      expect(Number.isFinite(m.height) && (m.height as number) >= 0 && (m.height as number) <= 4000).toBe(true);
+      expect(Number.isFinite(m.height) && (m.height as number) >= 0 && (m.height as number) <= 4000).toBe(
+        true,
+      );
       break;
     case 'close':
       expect(keys(m)).toEqual(['returnFocus', 'type']);
@@ -222,13 +254,18 @@ function expectWellFormedSettings(s: Settings): void {
   expect(HIGHLIGHT_STYLES).toContain(s.highlightStyle);
   expect(keys(s.categories)).toEqual([...CATEGORIES].sort());
   for (const c of CATEGORIES) expect(typeof s.categories[c]).toBe('boolean');
-  expect(s.crisisRegion === 'auto' || (/^[A-Z]{2}$/.test(s.crisisRegion) && s.crisisRegion !== 'UK')).toBe(true);
+  expect(s.crisisRegion === 'auto' || (/^[A-Z]{2}$/.test(s.crisisRegion) && s.crisisRegion !== 'UK')).toBe(
+    true,
+  );
   const siteKeys = Object.keys(s.sites);
   expect(siteKeys.length).toBeLessThanOrEqual(MAX_SITES);
   for (const k of siteKeys) {
     expect(['on', 'off']).toContain(s.sites[k]);
     // Stored keys are canonical: parsing them again changes nothing.
-    expect(k === FILE_SITE_KEY || normaliseHostInput(k) === k, `site key ${JSON.stringify(k)} is not canonical`).toBe(true);
+    expect(
+      k === FILE_SITE_KEY || normaliseHostInput(k) === k,
+      `site key ${JSON.stringify(k)} is not canonical`,
+    ).toBe(true);
   }
 }
 
@@ -279,7 +316,9 @@ describe('parseMessage / parsePageState', () => {
           type: 'kl:reveal-entry',
           id: 'k-hole',
         });
-        expect(parseMessage({ type: 'kl:count', count: 3, frameUrl: 'https://a.example/', ...withExtra })).toMatchObject({
+        expect(
+          parseMessage({ type: 'kl:count', count: 3, frameUrl: 'https://a.example/', ...withExtra }),
+        ).toMatchObject({
           type: 'kl:count',
           count: 3,
           frameUrl: 'https://a.example/',
@@ -337,7 +376,9 @@ describe('parseToPopover / parseFromPopover', () => {
   it('drop unknown types', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), anyValue).filter((t) => !['show', 'hide', 'ready', 'size', 'close', 'hover'].includes(t as string)),
+        fc
+          .oneof(fc.string(), anyValue)
+          .filter((t) => !['show', 'hide', 'ready', 'size', 'close', 'hover'].includes(t as string)),
         nearPopover,
         (type, rest) => {
           expect(parseToPopover({ ...rest, type })).toBeNull();
@@ -356,7 +397,20 @@ describe('parseToPopover / parseFromPopover', () => {
 const hostish = fc.oneof(
   fc.domain(),
   fc.webUrl(),
-  fc.constantFrom('WWW.Example.COM', 'example.com.', 'bücher.de', '127.1', '[::1]', 'file://', 'not a host!', '', '__proto__', 'constructor', 'localhost:8080', 'UK'),
+  fc.constantFrom(
+    'WWW.Example.COM',
+    'example.com.',
+    'bücher.de',
+    '127.1',
+    '[::1]',
+    'file://',
+    'not a host!',
+    '',
+    '__proto__',
+    'constructor',
+    'localhost:8080',
+    'UK',
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -364,10 +418,15 @@ const nearSettings = fc.record(
   {
     enabled: fc.oneof(fc.boolean(), anyValue),
     sites: fc.oneof(
-      fc.dictionary(hostish, fc.oneof(fc.constantFrom('on', 'off', 'ON', ' off ', 'maybe'), anyValue), { maxKeys: 20 }),
+      fc.dictionary(hostish, fc.oneof(fc.constantFrom('on', 'off', 'ON', ' off ', 'maybe'), anyValue), {
+        maxKeys: 20,
+      }),
       anyValue,
     ),
-    highlightStyle: fc.oneof(fc.constantFrom(...HIGHLIGHT_STYLES, 'Underline ', 'BACKGROUND', 'bold'), anyValue),
+    highlightStyle: fc.oneof(
+      fc.constantFrom(...HIGHLIGHT_STYLES, 'Underline ', 'BACKGROUND', 'bold'),
+      anyValue,
+    ),
     categories: fc.oneof(
       fc.dictionary(fc.oneof(fc.constantFrom(...CATEGORIES), fc.string()), fc.oneof(fc.boolean(), anyValue), {
         maxKeys: 12,
@@ -384,15 +443,19 @@ const nearSettings = fc.record(
 describe('parseSettings / migrateSettings', () => {
   it('never throw and always give complete, canonical settings', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, nearSettings), fc.oneof(fc.integer({ min: -1, max: 4 }), fc.double()), (raw, v) => {
-        for (const parsed of [parseSettings(raw), migrateSettings(raw, v)]) {
-          expectWellFormedSettings(parsed.settings);
-          expect(typeof parsed.repaired).toBe('boolean');
-          expect(parsed.problems).toHaveLength(parsed.issues.length);
-          expect(parsed.issues.length).toBeLessThanOrEqual(MAX_LISTED_ISSUES + 1);
-          for (const p of parsed.problems) expect(typeof p).toBe('string');
-        }
-      }),
+      fc.property(
+        fc.oneof(anyValue, nearSettings),
+        fc.oneof(fc.integer({ min: -1, max: 4 }), fc.double()),
+        (raw, v) => {
+          for (const parsed of [parseSettings(raw), migrateSettings(raw, v)]) {
+            expectWellFormedSettings(parsed.settings);
+            expect(typeof parsed.repaired).toBe('boolean');
+            expect(parsed.problems).toHaveLength(parsed.issues.length);
+            expect(parsed.issues.length).toBeLessThanOrEqual(MAX_LISTED_ISSUES + 1);
+            for (const p of parsed.problems) expect(typeof p).toBe('string');
+          }
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -487,7 +550,16 @@ describe('importSettingsFile', () => {
         return '';
       }
     }),
-    fc.constantFrom('', ' ', '\uFEFF', '{', '[]', 'null', '{"app":"ketamine-lens"}', '{"__proto__":{"polluted":true},"enabled":false}'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\uFEFF',
+      '{',
+      '[]',
+      'null',
+      '{"app":"ketamine-lens"}',
+      '{"__proto__":{"polluted":true},"enabled":false}',
+    ),
   );
 
   it('never throws and returns { ok: false, error } or complete settings', () => {

@@ -93,7 +93,8 @@ function findUnsafe(path: string, source: string): string[] {
   const hits: string[] = [];
   code.split('\n').forEach((line, i) => {
     for (const { name, re } of FORBIDDEN) {
-      if (re.test(line)) hits.push(`${path}:${i + 1}: ${name} — ${(source.split('\n')[i] ?? '').trim().slice(0, 120)}`);
+      if (re.test(line))
+        hits.push(`${path}:${i + 1}: ${name} — ${(source.split('\n')[i] ?? '').trim().slice(0, 120)}`);
     }
   });
   return hits;
@@ -105,7 +106,10 @@ describe('no unsafe HTML sinks or code generation in our source', () => {
   it('scans a real set of files', () => {
     expect(files.length).toBeGreaterThan(20);
     for (const d of ['entrypoints', 'lib', 'components']) {
-      expect(files.some((f) => relative(ROOT, f).startsWith(`${d}/`)), `no files found under ${d}/`).toBe(true);
+      expect(
+        files.some((f) => relative(ROOT, f).startsWith(`${d}/`)),
+        `no files found under ${d}/`,
+      ).toBe(true);
     }
   });
 
@@ -143,6 +147,8 @@ describe('no unsafe HTML sinks or code generation in our source', () => {
       'x.html:2: document.write — <script>document.write(1)</script>',
     ]);
     // Line numbers survive multi-line comments.
-    expect(findUnsafe('y.ts', '/*\n\n*/\nel.innerHTML = s;')).toEqual(['y.ts:4: innerHTML — el.innerHTML = s;']);
+    expect(findUnsafe('y.ts', '/*\n\n*/\nel.innerHTML = s;')).toEqual([
+      'y.ts:4: innerHTML — el.innerHTML = s;',
+    ]);
   });
 });

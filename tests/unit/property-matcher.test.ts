@@ -38,7 +38,22 @@ const NUM_RUNS = 200;
 // ---------------------------------------------------------------------------
 
 /** Separators the matcher must treat as one: spaces, NBSP, narrow NBSP, hyphen, dashes, minus, newline. */
-const SEPARATORS = [' ', '  ', '\u00a0', '\u202f', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\n', ' - '];
+const SEPARATORS = [
+  ' ',
+  '  ',
+  '\u00a0',
+  '\u202f',
+  '-',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u2212',
+  '\n',
+  ' - ',
+];
 const APOSTROPHES = ["'", '\u2019', '\u2018', '\u02bc'];
 
 /** True about one time in eight. */
@@ -55,10 +70,13 @@ const writtenAlias: fc.Arbitrary<{ alias: Alias; text: string }> = fc
   .constantFrom(...MARKABLE)
   .chain((alias) =>
     fc
-      .array(fc.tuple(fc.boolean(), fc.constantFrom(...SEPARATORS), fc.constantFrom(...APOSTROPHES), rarely), {
-        minLength: alias.text.length,
-        maxLength: alias.text.length,
-      })
+      .array(
+        fc.tuple(fc.boolean(), fc.constantFrom(...SEPARATORS), fc.constantFrom(...APOSTROPHES), rarely),
+        {
+          minLength: alias.text.length,
+          maxLength: alias.text.length,
+        },
+      )
       .map((choices) => {
         let out = '';
         const chars = [...alias.text];
@@ -66,7 +84,8 @@ const writtenAlias: fc.Arbitrary<{ alias: Alias; text: string }> = fc
           const [upper, sep, apos, shy] = choices[i] ?? [false, ' ', "'", false];
           if (ch === ' ' || ch === '-') out += sep;
           else if (APOSTROPHES.includes(ch)) out += apos;
-          else if (alias.caseSensitive !== true && isAsciiLetter(ch)) out += upper ? ch.toUpperCase() : ch.toLowerCase();
+          else if (alias.caseSensitive !== true && isAsciiLetter(ch))
+            out += upper ? ch.toUpperCase() : ch.toLowerCase();
           else out += ch;
           // A soft hyphen between two letters (news sites hyphenate long words).
           const next = chars[i + 1];
@@ -146,7 +165,22 @@ const piece: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 6 }) },
 );
 
-const glue = fc.constantFrom('', ' ', ' ', ' ', '\u00a0', '-', '\u2014', ', ', '. ', '\n', '\u200b', '\u00ad', "'s ", '😀');
+const glue = fc.constantFrom(
+  '',
+  ' ',
+  ' ',
+  ' ',
+  '\u00a0',
+  '-',
+  '\u2014',
+  ', ',
+  '. ',
+  '\n',
+  '\u200b',
+  '\u00ad',
+  "'s ",
+  '😀',
+);
 
 /** Text built from pieces and glue (glue '' puts two pieces in one word). */
 const text: fc.Arbitrary<string> = fc
@@ -165,7 +199,8 @@ function aliasOf(m: RawMatch): Alias {
   const entry = GLOSSARY[m.entry];
   if (!entry) throw new Error(`match names entry ${m.entry}, the glossary has ${GLOSSARY.length}`);
   const alias = entry.aliases[m.alias];
-  if (!alias) throw new Error(`match names alias ${m.alias} of ${entry.id}, which has ${entry.aliases.length}`);
+  if (!alias)
+    throw new Error(`match names alias ${m.alias} of ${entry.id}, which has ${entry.aliases.length}`);
   return alias;
 }
 
@@ -251,19 +286,23 @@ describe('matcher properties (real glossary)', () => {
 
   it('finds every markable alias, written in any accepted way, as one whole match', () => {
     fc.assert(
-      fc.property(writtenAlias, fc.constantFrom(' ', '\n', '(', '"', '. ', '\u00a0'), ({ alias, text: written }, edge) => {
-        const t = `x${edge}${written}${edge === '(' ? ')' : edge}x`;
-        const start = 1 + edge.length;
-        const end = start + written.length;
-        const matches = MATCHER.findAll(t);
-        checkMatches(t, matches);
-        // The written alias is found whole (possibly as another entry's identical
-        // case-sensitive form, which wins at the same trie node).
-        expect(
-          matches.some((m) => m.start === start && m.end === end),
-          `${JSON.stringify(alias.text)} written as ${JSON.stringify(written)} was not matched whole: ${JSON.stringify(matches)}`,
-        ).toBe(true);
-      }),
+      fc.property(
+        writtenAlias,
+        fc.constantFrom(' ', '\n', '(', '"', '. ', '\u00a0'),
+        ({ alias, text: written }, edge) => {
+          const t = `x${edge}${written}${edge === '(' ? ')' : edge}x`;
+          const start = 1 + edge.length;
+          const end = start + written.length;
+          const matches = MATCHER.findAll(t);
+          checkMatches(t, matches);
+          // The written alias is found whole (possibly as another entry's identical
+          // case-sensitive form, which wins at the same trie node).
+          expect(
+            matches.some((m) => m.start === start && m.end === end),
+            `${JSON.stringify(alias.text)} written as ${JSON.stringify(written)} was not matched whole: ${JSON.stringify(matches)}`,
+          ).toBe(true);
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });

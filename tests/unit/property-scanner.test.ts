@@ -6,8 +6,15 @@
 // boundaries, and every located offset must land inside a scanned text node.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  blockOf,
+  isInline,
+  locate,
+  SKIP_SELECTOR,
+  type TextRun,
+  walkTextRuns,
+} from '../../lib/dom/text-runs';
 import type { GlossaryEntry } from '../../lib/glossary-types';
-import { blockOf, isInline, locate, SKIP_SELECTOR, type TextRun, walkTextRuns } from '../../lib/dom/text-runs';
 import { compileMatcherIndex, loadMatcher } from '../../lib/matcher';
 import { readGlossaryFiles } from '../../scripts/matcher-index-plugin';
 
@@ -34,7 +41,20 @@ type Spec =
     };
 
 const INLINE = ['b', 'i', 'em', 'span', 'strong', 'a', 'sub', 'mark', 'q', 'abbr'];
-const BLOCK = ['div', 'p', 'li', 'section', 'blockquote', 'h2', 'td', 'article', 'br', 'hr', 'button', 'label'];
+const BLOCK = [
+  'div',
+  'p',
+  'li',
+  'section',
+  'blockquote',
+  'h2',
+  'td',
+  'article',
+  'br',
+  'hr',
+  'button',
+  'label',
+];
 // (No <template>: happy-dom moves appended children into its content fragment.)
 const SKIPPED = ['code', 'textarea', 'pre', 'kbd', 'script', 'style', 'noscript', 'select', 'option'];
 const ATTRS: [string, string][] = [
@@ -55,8 +75,34 @@ const textData = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...ALIAS_TEXTS) },
   { weight: 3, arbitrary: fc.stringMatching(/^[a-z]{1,8}$/) },
   { weight: 3, arbitrary: fc.constantFrom('', '', ' ', '\n  ', '\u00a0', '-', ', ', '. ') },
-  { weight: 2, arbitrary: fc.constantFrom('keta', 'mine', 'NMDA ', 'receptor', ' antagonist', 'K-', 'hole', 'S', 'pravato') },
-  { weight: 2, arbitrary: fc.constantFrom('😀', '𝐊', 'e\u0301', 'קטמין', 'كيتامين', '\u200f', '\u00ad', '\ud83d', '\ude00') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'keta',
+      'mine',
+      'NMDA ',
+      'receptor',
+      ' antagonist',
+      'K-',
+      'hole',
+      'S',
+      'pravato',
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '😀',
+      '𝐊',
+      'e\u0301',
+      'קטמין',
+      'كيتامين',
+      '\u200f',
+      '\u00ad',
+      '\ud83d',
+      '\ude00',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
 );
 
@@ -82,7 +128,10 @@ const { tree } = fc.letrec<{ tree: Spec; node: Spec; svgText: Spec }>((tie) => (
       arbitrary: fc.record({
         kind: fc.constant('el' as const),
         tag: fc.constantFrom(...INLINE),
-        attrs: fc.oneof({ weight: 5, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: attrs }),
+        attrs: fc.oneof(
+          { weight: 5, arbitrary: fc.constant([] as [string, string][]) },
+          { weight: 1, arbitrary: attrs },
+        ),
         children: fc.array(tie('node'), { maxLength: 4 }),
       }),
     },
@@ -91,7 +140,10 @@ const { tree } = fc.letrec<{ tree: Spec; node: Spec; svgText: Spec }>((tie) => (
       arbitrary: fc.record({
         kind: fc.constant('el' as const),
         tag: fc.constantFrom(...BLOCK),
-        attrs: fc.oneof({ weight: 4, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: attrs }),
+        attrs: fc.oneof(
+          { weight: 4, arbitrary: fc.constant([] as [string, string][]) },
+          { weight: 1, arbitrary: attrs },
+        ),
         children: fc.array(tie('node'), { maxLength: 4 }),
       }),
     },
@@ -267,7 +319,10 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
             at += node.data.length;
             expect(blockOf(node), `${where}: node ${i} belongs to another block`).toBe(run.container);
             expect(run.container.contains(node), where).toBe(true);
-            expect(isSkipped(node), `${where}: node ${i} ${JSON.stringify(node.data)} is in a skipped subtree`).toBe(false);
+            expect(
+              isSkipped(node),
+              `${where}: node ${i} ${JSON.stringify(node.data)} is in a skipped subtree`,
+            ).toBe(false);
             expect(seen.has(node), `${where}: node ${i} is in two runs`).toBe(false);
             seen.add(node);
           });
@@ -297,7 +352,10 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
           // direct child of a shadow root is checked by its own test below, so
           // that a failure there names the bug instead of a random tree.
           const readable = evs.flatMap((e, i) =>
-            e.kind === 'text' && e.node.data.length > 0 && !isSkipped(e.node) && e.node.parentNode?.nodeType !== 11
+            e.kind === 'text' &&
+            e.node.data.length > 0 &&
+            !isSkipped(e.node) &&
+            e.node.parentNode?.nodeType !== 11
               ? [{ node: e.node, i }]
               : [],
           );
@@ -331,7 +389,7 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
     );
   });
 
-  it('scans text that is a direct child of an open shadow root (e.g. a Lit template\'s top-level text)', () => {
+  it("scans text that is a direct child of an open shadow root (e.g. a Lit template's top-level text)", () => {
     // Known failure (reported to the lead): blockOf() climbs parentElement,
     // which is null for a text node whose parent is a ShadowRoot, so
     // walkTextRuns drops it and the term is never marked.
@@ -346,52 +404,63 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
 
   it('locate maps every offset into a scanned text node, and ranges read back as the run text', () => {
     fc.assert(
-      fc.property(tree, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }), (spec, pairs) => {
-        const root = mount(spec);
-        const { runs } = scanAll(root);
-        for (const run of runs) {
-          const len = run.text.length;
-          // Random spans plus the matcher's own matches in this run.
-          const spans = pairs.map(([x, y]) => {
-            const a = x % (len + 1);
-            const b = y % (len + 1);
-            return [Math.min(a, b), Math.max(a, b)] as const;
-          });
-          for (const m of MATCHER.findAll(run.text)) spans.push([m.start, m.end]);
-          for (const [s, e] of spans) {
-            const where = `${describeRun(run)} span [${s}, ${e})`;
-            const start = locate(run, s, false);
-            const end = locate(run, e, true);
-            const si = run.nodes.indexOf(start.node);
-            const ei = run.nodes.indexOf(end.node);
-            expect(si, `${where}: start node not in the run`).toBeGreaterThanOrEqual(0);
-            expect(ei, `${where}: end node not in the run`).toBeGreaterThanOrEqual(0);
-            if (s < e) expect(si, where).toBeLessThanOrEqual(ei);
-            expect(start.offset, where).toBeGreaterThanOrEqual(0);
-            expect(start.offset, where).toBeLessThanOrEqual(start.node.data.length);
-            expect(end.offset, where).toBeGreaterThanOrEqual(0);
-            expect(end.offset, where).toBeLessThanOrEqual(end.node.data.length);
-            expect((run.starts[si] as number) + start.offset, where).toBe(s);
-            expect((run.starts[ei] as number) + end.offset, where).toBe(e);
-            if (s < len) expect(start.offset, `${where}: a start never sits at the end of a node`).toBeLessThan(start.node.data.length);
-            if (e > 0) expect(end.offset, `${where}: an end never sits at the start of a node`).toBeGreaterThan(0);
-            // The pieces a Mark would hold (lens.ts toMark) read back as the span.
-            let read = '';
-            for (let i = si; i <= ei; i++) {
-              const node = run.nodes[i] as Text;
-              read += node.data.slice(i === si ? start.offset : 0, i === ei ? end.offset : node.data.length);
-            }
-            expect(read, where).toBe(run.text.slice(s, e));
-            // …and so does a live Range over the same boundary points.
-            if (s < e) {
-              const range = document.createRange();
-              range.setStart(start.node, start.offset);
-              range.setEnd(end.node, end.offset);
-              expect(range.toString(), where).toBe(run.text.slice(s, e));
+      fc.property(
+        tree,
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 8 }),
+        (spec, pairs) => {
+          const root = mount(spec);
+          const { runs } = scanAll(root);
+          for (const run of runs) {
+            const len = run.text.length;
+            // Random spans plus the matcher's own matches in this run.
+            const spans = pairs.map(([x, y]) => {
+              const a = x % (len + 1);
+              const b = y % (len + 1);
+              return [Math.min(a, b), Math.max(a, b)] as const;
+            });
+            for (const m of MATCHER.findAll(run.text)) spans.push([m.start, m.end]);
+            for (const [s, e] of spans) {
+              const where = `${describeRun(run)} span [${s}, ${e})`;
+              const start = locate(run, s, false);
+              const end = locate(run, e, true);
+              const si = run.nodes.indexOf(start.node);
+              const ei = run.nodes.indexOf(end.node);
+              expect(si, `${where}: start node not in the run`).toBeGreaterThanOrEqual(0);
+              expect(ei, `${where}: end node not in the run`).toBeGreaterThanOrEqual(0);
+              if (s < e) expect(si, where).toBeLessThanOrEqual(ei);
+              expect(start.offset, where).toBeGreaterThanOrEqual(0);
+              expect(start.offset, where).toBeLessThanOrEqual(start.node.data.length);
+              expect(end.offset, where).toBeGreaterThanOrEqual(0);
+              expect(end.offset, where).toBeLessThanOrEqual(end.node.data.length);
+              expect((run.starts[si] as number) + start.offset, where).toBe(s);
+              expect((run.starts[ei] as number) + end.offset, where).toBe(e);
+              if (s < len)
+                expect(start.offset, `${where}: a start never sits at the end of a node`).toBeLessThan(
+                  start.node.data.length,
+                );
+              if (e > 0)
+                expect(end.offset, `${where}: an end never sits at the start of a node`).toBeGreaterThan(0);
+              // The pieces a Mark would hold (lens.ts toMark) read back as the span.
+              let read = '';
+              for (let i = si; i <= ei; i++) {
+                const node = run.nodes[i] as Text;
+                read += node.data.slice(
+                  i === si ? start.offset : 0,
+                  i === ei ? end.offset : node.data.length,
+                );
+              }
+              expect(read, where).toBe(run.text.slice(s, e));
+              // …and so does a live Range over the same boundary points.
+              if (s < e) {
+                const range = document.createRange();
+                range.setStart(start.node, start.offset);
+                range.setEnd(end.node, end.offset);
+                expect(range.toString(), where).toBe(run.text.slice(s, e));
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -409,7 +478,9 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
           expect(run.text).toBe(other.text);
           expect(run.starts).toEqual(other.starts);
           expect(run.nodes.length).toBe(other.nodes.length);
-          run.nodes.forEach((n, j) => expect(n).toBe(other.nodes[j]));
+          run.nodes.forEach((n, j) => {
+            expect(n).toBe(other.nodes[j]);
+          });
         });
         // Scanning from inside a skipped subtree yields nothing.
         for (const el of root.querySelectorAll(SKIP_SELECTOR)) {
