@@ -7,8 +7,12 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDir: '.output',
-  vite: () => ({ plugins: [matcherIndexPlugin()] }),
+  // KL_OUT_DIR / KL_NO_MINIFY: profiling builds next to the normal one (see bench/README.md).
+  outDir: process.env.KL_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [matcherIndexPlugin()],
+    build: process.env.KL_NO_MINIFY ? { minify: false } : {},
+  }),
   // `wxt zip -b firefox` also writes the sources zip that AMO reviewers build
   // from. WXT already leaves out node_modules, *.test.* files and .output, and
   // dotSources is off (.tmp, .wxt, .git, .ci stay out); the rest is ours.

@@ -80,8 +80,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       const count = lens?.store.size ?? 0;
       // First mark found: load the popover now so the first hover is instant.
       if (count > 0) withUi().catch(() => {});
-      const state = pageState();
-      const off = state.state === 'off' ? state.reason : null;
+      const off = siteKey === null ? null : settings.off;
       browser.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
     }, 300);
   };

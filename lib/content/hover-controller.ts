@@ -22,8 +22,10 @@ export interface HoverControllerOptions {
 
 export function rangeOf(doc: Document, mark: Mark): Range {
   const r = doc.createRange();
-  r.setStart(mark.range.startContainer, mark.range.startOffset);
-  r.setEnd(mark.range.endContainer, mark.range.endOffset);
+  const first = mark.pieces[0] as Mark['pieces'][number];
+  const last = mark.pieces[mark.pieces.length - 1] as Mark['pieces'][number];
+  r.setStart(first.node, first.start);
+  r.setEnd(last.node, last.end);
   return r;
 }
 

@@ -47,6 +47,8 @@ export class Lens {
   private observedRoots = new Set<Node>();
   private shadows = new Set<ShadowRoot>();
   private dirty = new Set<Node>();
+  /** Nodes the page removed since the last flush: their marks go. */
+  private removed: Node[] = [];
   private flushScheduled = false;
   private lastFlush = 0;
   private running = false;
@@ -83,6 +85,7 @@ export class Lens {
     this.observedRoots.clear();
     this.shadows.clear();
     this.dirty.clear();
+    this.removed = [];
     this.scanQueue = [];
     this.waitingForContext.clear();
     this.store.clear();
@@ -162,8 +165,7 @@ export class Lens {
     const marks: Mark[] = [];
     for (const m of kept) {
       if (!matcher.isEnabled(m.entry)) continue;
-      const mark = this.toMark(run, m);
-      if (mark) marks.push(mark);
+      marks.push(this.toMark(run, m));
     }
     if (marks.length === 0) return;
     const isNewContainer = this.store.marksIn(run.container).length === 0;
@@ -172,12 +174,12 @@ export class Lens {
     else this.painter.refresh(run.container, []);
   }
 
-  private toMark(run: TextRun, m: RunMatch): Mark | null {
+  private toMark(run: TextRun, m: RunMatch): Mark {
     const start = locate(run, m.start, false);
     const end = locate(run, m.end, true);
     const pieces: Mark['pieces'] = [];
-    const first = run.nodes.indexOf(start.node);
-    const last = run.nodes.indexOf(end.node);
+    const first = start.index;
+    const last = end.index;
     for (let i = first; i <= last; i++) {
       const node = run.nodes[i] as Text;
       pieces.push({
@@ -186,17 +188,7 @@ export class Lens {
         end: i === last ? end.offset : node.data.length,
       });
     }
-    try {
-      const range = new this.win.StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
-      });
-      return { entry: m.entry, container: run.container, range, pieces };
-    } catch {
-      return null;
-    }
+    return { entry: m.entry, container: run.container, pieces };
   }
 
   /** Open shadow roots seen so far (hit-testing needs them for caretPositionFromPoint). */
@@ -222,14 +214,26 @@ export class Lens {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    let relevant = false;
     for (const r of records) {
       if (r.type === 'characterData') {
         this.dirty.add(r.target);
-      } else {
-        for (const n of r.addedNodes) this.dirty.add(n);
+        relevant = true;
+        continue;
+      }
+      for (const n of r.addedNodes) {
+        // Our own popover host is not page text.
+        if (n.nodeType === 1 && (n as Element).hasAttribute('data-ketamine-lens-host')) continue;
+        this.dirty.add(n);
+        relevant = true;
+      }
+      for (const n of r.removedNodes) {
+        if (n.nodeType === 1 && (n as Element).hasAttribute('data-ketamine-lens-host')) continue;
+        this.removed.push(n);
+        relevant = true;
       }
     }
-    this.scheduleFlush();
+    if (relevant) this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
@@ -246,8 +250,15 @@ export class Lens {
   }
 
   private flush(): void {
+    // Marks on removed text go first; the blocks they sat in are scanned again.
+    const removed = this.removed;
+    this.removed = [];
+    const gone = removed.length ? this.store.removeDisconnected(removed) : [];
+    this.forgetMarks(gone);
+    const candidates: Node[] = [...this.dirty, ...new Set(gone.map((m) => m.container))];
+    this.dirty.clear();
     const scopes = new Set<Element>();
-    for (const node of this.dirty) {
+    for (const node of candidates) {
       if (!node.isConnected) continue;
       // A new block is scanned on its own; changed text or a new inline
       // element means its whole block (run) is scanned again.
@@ -255,12 +266,10 @@ export class Lens {
       if (!scope || scope.closest(SKIP_SELECTOR)) continue;
       scopes.add(scope);
     }
-    this.dirty.clear();
-    this.forgetMarks(this.store.removeDisconnected());
-    // Keep only outermost scopes; each is rescanned as a whole.
+    // Keep only outermost scopes (an ancestor in the set covers its subtree).
     for (const scope of scopes) {
       let covered = false;
-      for (const other of scopes) if (other !== scope && other.contains(scope)) covered = true;
+      for (let p = scope.parentElement; p && !covered; p = p.parentElement) covered = scopes.has(p);
       if (covered) continue;
       this.forgetMarks(this.store.removeWithin(scope));
       this.scanQueue.push(scope);

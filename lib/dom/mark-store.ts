@@ -5,14 +5,17 @@
 export interface Mark {
   entry: number;
   container: Element;
-  range: StaticRange;
+  /** Created when the mark is first painted: most marks are never near the viewport. */
+  range?: StaticRange;
   /** Every text node the mark touches, with the part of it the mark covers. */
   pieces: { node: Text; start: number; end: number }[];
 }
 
 export class MarkStore {
   private byContainer = new Map<Element, Mark[]>();
-  private byNode = new WeakMap<Text, Mark[]>();
+  // A Map, not a WeakMap: faster with tens of thousands of nodes, and entries
+  // leave with their marks (removals, rescans, clear()).
+  private byNode = new Map<Text, Mark[]>();
   private total = 0;
 
   get size(): number {
@@ -42,31 +45,54 @@ export class MarkStore {
     this.total += marks.length;
   }
 
-  /** Removes the marks of every container inside `root` (or equal to it). */
+  /** Removes the marks of every container inside `root` (or equal to it): found through root's text nodes. */
   removeWithin(root: Node): Mark[] {
     const removed: Mark[] = [];
-    for (const [container, marks] of this.byContainer) {
-      if (container === root || root.contains(container) || !container.isConnected) {
-        this.dropContainer(container, marks, removed);
-      }
-    }
+    const own = root.nodeType === 1 ? this.byContainer.get(root as Element) : undefined;
+    if (own) this.dropContainer(root as Element, own, removed);
+    this.dropUnder(root, removed);
     return removed;
   }
 
-  /** Removes marks whose text has left the document. */
-  removeDisconnected(): Mark[] {
-    const removed: Mark[] = [];
-    for (const [container, marks] of this.byContainer) {
-      if (!container.isConnected || marks.some((m) => m.pieces.some((p) => !p.node.isConnected))) {
-        this.dropContainer(container, marks, removed);
+  private dropUnder(root: Node, into: Mark[]): void {
+    const doc = root.ownerDocument ?? (root as Document);
+    // NodeFilter.SHOW_TEXT
+    const walker = doc.createTreeWalker(root, 0x4);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const marks = this.byNode.get(t as Text);
+      if (!marks) continue;
+      for (const mark of [...marks]) {
+        const list = this.byContainer.get(mark.container);
+        if (list) this.dropContainer(mark.container, list, into);
       }
+    }
+  }
+
+  /**
+   * Removes the marks on text the page removed. A removed text node names its
+   * marks directly; a removed element is walked for its text nodes (detached:
+   * the walk is cheap and invisible to the page).
+   */
+  removeDisconnected(removedNodes: readonly Node[]): Mark[] {
+    const removed: Mark[] = [];
+    const dropMarksOf = (text: Node) => {
+      for (const mark of this.byNode.get(text as Text) ?? []) {
+        const marks = this.byContainer.get(mark.container);
+        if (marks) this.dropContainer(mark.container, marks, removed);
+      }
+    };
+    for (const node of removedNodes) {
+      if (node.nodeType === 3) dropMarksOf(node);
+      else if (node.nodeType === 1 || node.nodeType === 11) this.dropUnder(node, removed);
     }
     return removed;
   }
 
   clear(): Mark[] {
-    const removed: Mark[] = [];
-    for (const [container, marks] of this.byContainer) this.dropContainer(container, marks, removed);
+    const removed = this.all();
+    this.byContainer.clear();
+    this.byNode.clear();
+    this.total = 0;
     return removed;
   }
 

@@ -4,6 +4,7 @@
 // on each DOM/style change (DESIGN.md §2: 14.6k ranges made every frame 64 ms).
 
 import type { Mark } from './mark-store';
+import { VisibleWindow } from './visible-window';
 
 export const HIGHLIGHT_NAMES = { term: 'ketamine-lens', safety: 'ketamine-lens-safety' } as const;
 
@@ -30,8 +31,9 @@ export class Painter {
   private sheet: CSSStyleSheet | null = null;
   private roots = new Set<Document | ShadowRoot>();
   private highlights: Record<'term' | 'safety', Highlight> | null = null;
-  private observer: IntersectionObserver | null = null;
-  private visible = new Set<Element>();
+  private window: VisibleWindow | null = null;
+  private frame = 0;
+  private listening = false;
   private marksOf: (container: Element) => readonly Mark[];
 
   constructor(
@@ -55,11 +57,35 @@ export class Painter {
     this.adopt(this.doc);
     this.highlights = { term: new win.Highlight(), safety: new win.Highlight() };
     this.ensureRegistered();
-    this.observer = new win.IntersectionObserver((entries) => this.onIntersect(entries), {
-      // One viewport of margin above and below: marks are ready before they scroll in.
-      rootMargin: '100% 0px 100% 0px',
-    });
+    this.window = new VisibleWindow(
+      win,
+      (c) => {
+        for (const m of this.marksOf(c)) this.add(m);
+      },
+      (c) => {
+        for (const m of this.marksOf(c)) this.remove(m);
+      },
+    );
+    // Capture: scrolling inside any scroll container moves marks too.
+    win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+    win.addEventListener('resize', this.schedule, { passive: true });
+    this.listening = true;
   }
+
+  /**
+   * Recompute which marks are near the viewport, just after the next frame:
+   * layout is clean then, so measuring costs nothing extra.
+   */
+  readonly schedule = (): void => {
+    const win = this.doc.defaultView;
+    if (this.frame || !win || !this.window) return;
+    this.frame = win.requestAnimationFrame(() => {
+      win.setTimeout(() => {
+        this.frame = 0;
+        this.window?.update();
+      }, 0);
+    });
+  };
 
   setStyle(style: HighlightStyle): void {
     this.options.style = style;
@@ -88,19 +114,19 @@ export class Painter {
   }
 
   observe(container: Element): void {
-    this.observer?.observe(container);
+    this.window?.add(container);
+    this.schedule();
   }
 
   /** Called after a container's marks changed: repaint it if it is visible. */
   refresh(container: Element, oldMarks: readonly Mark[]): void {
     for (const m of oldMarks) this.remove(m);
-    if (this.visible.has(container)) for (const m of this.marksOf(container)) this.add(m);
+    if (this.window?.isVisible(container)) for (const m of this.marksOf(container)) this.add(m);
   }
 
   forget(container: Element, marks: readonly Mark[]): void {
     for (const m of marks) this.remove(m);
-    this.observer?.unobserve(container);
-    this.visible.delete(container);
+    this.window?.remove(container);
   }
 
   registeredCount(): number {
@@ -108,9 +134,16 @@ export class Painter {
   }
 
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    this.visible.clear();
+    const win = this.doc.defaultView;
+    if (win && this.listening) {
+      win.removeEventListener('scroll', this.schedule, { capture: true });
+      win.removeEventListener('resize', this.schedule);
+      if (this.frame) win.cancelAnimationFrame(this.frame);
+    }
+    this.listening = false;
+    this.frame = 0;
+    this.window?.clear();
+    this.window = null;
     const registry = this.doc.defaultView?.CSS.highlights;
     if (registry && this.highlights) {
       if (registry.get(HIGHLIGHT_NAMES.term) === this.highlights.term) registry.delete(HIGHLIGHT_NAMES.term);
@@ -126,25 +159,29 @@ export class Painter {
     this.sheet = null;
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const e of entries) {
-      const container = e.target;
-      if (e.isIntersecting) {
-        if (this.visible.has(container)) continue;
-        this.visible.add(container);
-        for (const m of this.marksOf(container)) this.add(m);
-      } else if (this.visible.delete(container)) {
-        for (const m of this.marksOf(container)) this.remove(m);
+  private add(mark: Mark): void {
+    const target = this.target(mark);
+    if (!target) return;
+    if (!mark.range) {
+      const first = mark.pieces[0];
+      const last = mark.pieces[mark.pieces.length - 1];
+      if (!first || !last) return;
+      try {
+        mark.range = new StaticRange({
+          startContainer: first.node,
+          startOffset: first.start,
+          endContainer: last.node,
+          endOffset: last.end,
+        });
+      } catch {
+        return; // the text changed under us; the next rescan fixes it
       }
     }
-  }
-
-  private add(mark: Mark): void {
-    this.target(mark)?.add(mark.range);
+    target.add(mark.range);
   }
 
   private remove(mark: Mark): void {
-    this.target(mark)?.delete(mark.range);
+    if (mark.range) this.target(mark)?.delete(mark.range);
   }
 
   private target(mark: Mark): Highlight | undefined {

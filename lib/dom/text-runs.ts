@@ -146,7 +146,11 @@ function nextOutside(walker: TreeWalker): Node | null {
 }
 
 /** Maps an offset in `run.text` to the text node and offset inside it. */
-export function locate(run: TextRun, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+export function locate(
+  run: TextRun,
+  offset: number,
+  preferEnd: boolean,
+): { node: Text; offset: number; index: number } {
   const { starts, nodes } = run;
   let lo = 0;
   let hi = starts.length - 1;
@@ -157,5 +161,5 @@ export function locate(run: TextRun, offset: number, preferEnd: boolean): { node
     else hi = mid - 1;
   }
   const node = nodes[lo] as Text;
-  return { node, offset: offset - (starts[lo] as number) };
+  return { node, offset: offset - (starts[lo] as number), index: lo };
 }
