@@ -6,6 +6,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // data: and blob: frames take their creator's origin: run there too.
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   main() {
     try {

@@ -510,7 +510,13 @@ export function migrateSettings(raw: unknown, fromVersion: number): ParseResult 
     };
   }
   if (version === SETTINGS_VERSION) return parseSettings(raw);
-  if (isRecord(raw) && looksLikeV2(raw)) return parseSettings(raw);
+  let v2Shaped = false;
+  try {
+    v2Shaped = isRecord(raw) && looksLikeV2(raw);
+  } catch {
+    // A hostile object (throwing getters or proxy traps): read it as v1, which never throws.
+  }
+  if (v2Shaped) return parseSettings(raw);
   // version 1, or an unknown version with no v2 fields: treat as v1.
   const migrated = safely((issues) => migrateV1(raw, issues));
   return { ...migrated, repaired: true };

@@ -199,6 +199,8 @@ export class Lens {
   private addShadowRoot(root: ShadowRoot): void {
     if (!this.shadows.has(root)) this.shadows.add(root);
     this.painter.adopt(root);
+    // Met again while rescanning the block around its host: drop its old marks first.
+    this.forgetMarks(this.store.removeWithin(root));
     this.watch(root);
     this.scanQueue.push(root);
   }

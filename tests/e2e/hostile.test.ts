@@ -212,20 +212,43 @@ async function popoverShown(page: Page): Promise<boolean> {
   }
 }
 
-/** Moves the pointer onto a mark (from outside it) and waits for the popover. */
-async function hoverShowsPopover(page: Page, text: string, timeout = 3_000): Promise<boolean> {
+/** Whether our host element is in the page (the popover UI has loaded). */
+function hostPresent(page: Page): Promise<boolean> {
+  return isolated<boolean>(page, `!!document.querySelector('[data-ketamine-lens-host]')`).catch(() => false);
+}
+
+/**
+ * Moves the pointer onto a mark (from outside it) and waits for the popover.
+ * The popover UI loads after the first mark is found; like a reader's hand,
+ * the pointer keeps moving slightly over the term while we wait.
+ */
+async function hoverShowsPopover(
+  page: Page,
+  text: string,
+  timeout = 3_000,
+  waitForHost = true,
+): Promise<boolean> {
+  if (waitForHost)
+    await poll(
+      () => hostPresent(page),
+      (v) => v,
+      3_000,
+    );
   const point = await pointOfMark(page, text);
   if (!point) throw new Error(`no mark "${text}" to hover`);
   await page.mouse.move(5, 5);
   await sleep(50);
   await page.mouse.move(point.x - 2, point.y, { steps: 3 });
   await page.mouse.move(point.x, point.y, { steps: 2 });
-  const shown = await poll(
-    () => popoverShown(page),
-    (v) => v,
-    timeout,
-    50,
-  );
+  const deadline = Date.now() + timeout;
+  let shown = false;
+  for (let i = 0; !shown && Date.now() < deadline; i++) {
+    shown = await popoverShown(page);
+    if (!shown) {
+      await sleep(100);
+      if (i % 5 === 4) await page.mouse.move(point.x + ((i / 5) % 2 ? 1 : -1), point.y);
+    }
+  }
   await page.mouse.move(5, 5);
   return shown;
 }
@@ -825,6 +848,11 @@ describe('hostile pages', () => {
     it('does not duplicate shadow-root marks when a neighbouring light-DOM block is rescanned', async () => {
       // The page ticks a clock in the block that holds the card's host for 3 s;
       // each tick rescans that block, and the card's root must not gain copies.
+      // Known failure: Lens.flush() drops the marks of containers inside the
+      // rescanned block (store.removeWithin, which uses Node.contains and so
+      // stops at shadow boundaries), then walkTextRuns reports the card's
+      // shadow root again and addShadowRoot() queues it for a full rescan
+      // without dropping its old marks: one more copy per tick.
       const { page, errors } = await openCase('shadow-roots');
       const before = await waitForMarks(page, hasAll('K-hole'), 5_000);
       const count = (m: MarkInfo[]) => m.filter((x) => x.text === 'K-hole').length;
@@ -838,8 +866,8 @@ describe('hostile pages', () => {
     });
 
     it('shows the popover for a mark inside an open shadow root', async () => {
-      // Known failure: content-main.ts passes an always-empty shadowRoots list
-      // to caretPositionFromPoint, so the hit test never reaches shadow text.
+      // content-main.ts used to pass an always-empty shadowRoots list to
+      // caretPositionFromPoint, so the hit test never reached shadow text.
       const { page, errors } = await openCase('shadow-roots');
       await waitForMarks(page, hasAll('Spravato'));
       expect(await hoverShowsPopover(page, 'Spravato')).toBe(true);
@@ -922,7 +950,11 @@ describe('hostile pages', () => {
       const { page, errors } = await openCase('host-removal');
       await waitForMarks(page, hasAll('Ketamine', 'Esketamine', 'K-hole'));
       expect(await waitFlag(page, '__removed', 5_000), 'the page removed our preloaded host').toBe(1);
-      expect(await hoverShowsPopover(page, 'K-hole'), 'popover after the host was removed').toBe(true);
+      // The page removed the host (so the UI had loaded): hover at once.
+      expect(
+        await hoverShowsPopover(page, 'K-hole', 3_000, false),
+        'popover after the host was removed',
+      ).toBe(true);
       expect(texts(await readMarks(page))).toEqual(
         expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']),
       );
@@ -932,7 +964,9 @@ describe('hostile pages', () => {
     it('always: no errors and no fight over the element', async () => {
       const { page, errors } = await openCase('host-removal', '/hostile/host-removal.html?mode=always');
       await waitForMarks(page, hasAll('Ketamine', 'Esketamine', 'K-hole'));
-      for (const term of ['Ketamine', 'K-hole', 'Esketamine']) await hoverShowsPopover(page, term, 800);
+      await waitFlag(page, '__removed', 5_000);
+      for (const term of ['Ketamine', 'K-hole', 'Esketamine'])
+        await hoverShowsPopover(page, term, 800, false);
       await sleep(2500);
       const removed = await flag<number>(page, '__removed');
       expect
