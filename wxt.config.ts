@@ -52,7 +52,13 @@ export default defineConfig({
       },
       web_accessible_resources: isFirefox
         ? undefined
-        : [{ resources: ['popover.html', 'popover-runtime.js'], matches: ['<all_urls>'], use_dynamic_url: false }],
+        : [
+            {
+              resources: ['popover.html', 'popover-runtime.js'],
+              matches: ['<all_urls>'],
+              use_dynamic_url: false,
+            },
+          ],
       ...(isFirefox
         ? {
             browser_specific_settings: {

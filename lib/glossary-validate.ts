@@ -6,13 +6,43 @@ import { aliasVariants, normalizeForm } from './matcher/variants';
 export const SHORT_MAX_WORDS = 30;
 
 /** Ambiguous words from glossary-facts §2 that must never be auto-marked on their own (tier 4 or absent). */
-export const NEVER_BARE = ['K', 'kitty', 'Vitamin K', 'Purple', 'Jet', 'God', 'baby food', 'K2', 'IV', 'SI', 'bump'];
+export const NEVER_BARE = [
+  'K',
+  'kitty',
+  'Vitamin K',
+  'Purple',
+  'Jet',
+  'God',
+  'baby food',
+  'K2',
+  'IV',
+  'SI',
+  'bump',
+];
 /** Aliases that need page or local context (tier ≥ 2), never tier 1. */
-export const NEEDS_CONTEXT = ['dissociation', 'tolerance', 'Class B', 'Schedule III', 'REMS', 'TRD', 'Special K', 'ket', 'horse tranquilizer', 'PCP', 'KAP', 'depression', 'glutamate', 'half-life'];
+export const NEEDS_CONTEXT = [
+  'dissociation',
+  'tolerance',
+  'Class B',
+  'Schedule III',
+  'REMS',
+  'TRD',
+  'Special K',
+  'ket',
+  'horse tranquilizer',
+  'PCP',
+  'KAP',
+  'depression',
+  'glutamate',
+  'half-life',
+];
 
 function sentences(text: string): number {
   // Split on ., ! or ? followed by a space and a capital/quote/digit; abbreviations like "e.g." stay inside.
-  return text.trim().split(/(?<=[.!?])\s+(?=["“(A-Z0-9])/).filter(Boolean).length;
+  return text
+    .trim()
+    .split(/(?<=[.!?])\s+(?=["“(A-Z0-9])/)
+    .filter(Boolean).length;
 }
 
 function words(text: string): number {
@@ -28,7 +58,8 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
   const aliasOwner = new Map<string, string>();
   for (const e of entries) {
     const where = e.id;
-    if (words(e.short) > SHORT_MAX_WORDS) problems.push(`${where}: "short" has ${words(e.short)} words (max ${SHORT_MAX_WORDS})`);
+    if (words(e.short) > SHORT_MAX_WORDS)
+      problems.push(`${where}: "short" has ${words(e.short)} words (max ${SHORT_MAX_WORDS})`);
     if (sentences(e.short) !== 1) problems.push(`${where}: "short" must be one sentence`);
     const n = sentences(e.explanation);
     if (n < 2 || n > 4) problems.push(`${where}: "explanation" has ${n} sentences (2–4)`);
@@ -37,7 +68,8 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
       if (r === e.id) problems.push(`${where}: lists itself as related`);
     }
     for (const s of e.sources) {
-      if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(s.url)) problems.push(`${where}: source "${s.title}" is not an https URL`);
+      if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(s.url))
+        problems.push(`${where}: source "${s.title}" is not an https URL`);
     }
     for (const field of ['term', 'short', 'explanation'] as const) {
       if (!e[field].trim()) problems.push(`${where}: "${field}" is empty`);
@@ -51,7 +83,8 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
       for (const v of aliasVariants(a)) {
         const key = normalizeForm(v, false);
         const owner = aliasOwner.get(key);
-        if (owner && owner !== e.id) problems.push(`${where}: alias "${a.text}" collides with an alias of "${owner}"`);
+        if (owner && owner !== e.id)
+          problems.push(`${where}: alias "${a.text}" collides with an alias of "${owner}"`);
         else aliasOwner.set(key, e.id);
         seenHere.add(key);
       }

@@ -11,7 +11,9 @@ const files = import.meta.glob<GlossaryEntry[]>('../data/glossary/*.json', {
 export const GLOSSARY: readonly GlossaryEntry[] = Object.keys(files)
   .sort()
   .flatMap((k) => files[k] ?? [])
-  .sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || a.term.localeCompare(b.term));
+  .sort(
+    (a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || a.term.localeCompare(b.term),
+  );
 
 const BY_ID = new Map(GLOSSARY.map((e) => [e.id, e]));
 

@@ -78,7 +78,10 @@ export function parseMessage(raw: unknown): Message | null {
         ? { type: raw.type, text: raw.text }
         : null;
     case 'kl:count':
-      return typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count >= 0 && typeof raw.frameUrl === 'string'
+      return typeof raw.count === 'number' &&
+        Number.isInteger(raw.count) &&
+        raw.count >= 0 &&
+        typeof raw.frameUrl === 'string'
         ? {
             type: raw.type,
             count: raw.count,
@@ -91,7 +94,9 @@ export function parseMessage(raw: unknown): Message | null {
         ? { type: raw.type, siteKey: raw.siteKey }
         : null;
     case 'kl:open-search':
-      return typeof raw.query === 'string' && raw.query.length <= 200 ? { type: raw.type, query: raw.query } : null;
+      return typeof raw.query === 'string' && raw.query.length <= 200
+        ? { type: raw.type, query: raw.query }
+        : null;
     default:
       return null;
   }
@@ -106,7 +111,14 @@ export function parsePageState(raw: unknown): PageState | null {
   if (raw.state === 'on' && Array.isArray(raw.terms)) {
     const terms: PageTerm[] = [];
     for (const t of raw.terms) {
-      if (isObject(t) && typeof t.id === 'string' && ID.test(t.id) && typeof t.count === 'number' && Number.isInteger(t.count) && t.count >= 0) {
+      if (
+        isObject(t) &&
+        typeof t.id === 'string' &&
+        ID.test(t.id) &&
+        typeof t.count === 'number' &&
+        Number.isInteger(t.count) &&
+        t.count >= 0
+      ) {
         terms.push({ id: t.id, count: t.count });
       }
     }

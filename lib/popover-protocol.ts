@@ -20,7 +20,12 @@ export function parseToPopover(raw: unknown): ToPopover | null {
   const m = raw as Record<string, unknown>;
   if (m.type === 'hide') return { type: 'hide' };
   if (m.type === 'show' && typeof m.id === 'string' && ID.test(m.id) && typeof m.focus === 'boolean') {
-    return { type: 'show', id: m.id, focus: m.focus, siteKey: typeof m.siteKey === 'string' ? m.siteKey : null };
+    return {
+      type: 'show',
+      id: m.id,
+      focus: m.focus,
+      siteKey: typeof m.siteKey === 'string' ? m.siteKey : null,
+    };
   }
   return null;
 }

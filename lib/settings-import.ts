@@ -41,14 +41,7 @@ function isRecord(value: unknown): value is Rec {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const SETTINGS_FIELDS = [
-  'enabled',
-  'sites',
-  'highlightStyle',
-  'categories',
-  'crisisRegion',
-  'disabledSites',
-];
+const SETTINGS_FIELDS = ['enabled', 'sites', 'highlightStyle', 'categories', 'crisisRegion', 'disabledSites'];
 
 function fail(error: string): ImportResult {
   return { ok: false, error };
@@ -64,10 +57,7 @@ function toResult(parsed: ParseResult, fromVersion: number, extra: string[]): Im
     }
   }
   // 'missing' is normal for a partial file: defaults fill in, nothing was rejected.
-  const messages = [
-    ...extra,
-    ...parsed.issues.filter((i) => i.kind !== 'missing').map((i) => i.message),
-  ];
+  const messages = [...extra, ...parsed.issues.filter((i) => i.kind !== 'missing').map((i) => i.message)];
   return { ok: true, settings: parsed.settings, rejected, messages, fromVersion };
 }
 
@@ -113,8 +103,7 @@ export function importSettingsFile(text: string): ImportResult {
       }
       version = v;
     } else {
-      version =
-        isRecord(settings) && Object.hasOwn(settings, 'disabledSites') ? 1 : SETTINGS_VERSION;
+      version = isRecord(settings) && Object.hasOwn(settings, 'disabledSites') ? 1 : SETTINGS_VERSION;
       extra.push(`The file has no "version"; read as settings version ${version}.`);
     }
   } else if (SETTINGS_FIELDS.some((f) => Object.hasOwn(data, f))) {
@@ -133,8 +122,7 @@ export function importSettingsFile(text: string): ImportResult {
       `This file was made by a newer version of Ketamine Lens (settings version ${version}); settings this version does not know were skipped.`,
     );
   }
-  const parsed =
-    version === SETTINGS_VERSION ? parseSettings(settings) : migrateSettings(settings, version);
+  const parsed = version === SETTINGS_VERSION ? parseSettings(settings) : migrateSettings(settings, version);
   // migrateSettings adds its own "newer version" issue: keep only ours.
   const issues = parsed.issues.filter((i) => i.path !== 'version');
   return toResult({ ...parsed, issues }, version, extra);

@@ -5,7 +5,15 @@
 // `settings` + `settings$` ({ v, savedAt }) in storage.sync, and a fallback
 // copy under the same keys in storage.local.
 import { browser } from 'wxt/browser';
-import { defaultSettings, migrateSettings, type ParseResult, parseSettings, SETTINGS_VERSION, type Settings, settingsToJson } from './settings';
+import {
+  defaultSettings,
+  migrateSettings,
+  type ParseResult,
+  parseSettings,
+  SETTINGS_VERSION,
+  type Settings,
+  settingsToJson,
+} from './settings';
 
 export type SettingsArea = 'sync' | 'local';
 

@@ -40,7 +40,6 @@ import {
 
 export type { SettingsArea };
 
-
 interface SettingsMeta extends Record<string, unknown> {
   v: number;
   savedAt: number;

@@ -144,9 +144,7 @@ function describe(value: unknown): string {
 }
 
 function fieldPath(parent: string, key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key)
-    ? `${parent}.${key}`
-    : `${parent}[${JSON.stringify(clip(key))}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(clip(key))}]`;
 }
 
 function keyPath(parent: string, key: string): string {
@@ -252,10 +250,7 @@ function parseCrisisRegion(raw: Rec, issues: IssueList): CrisisRegion {
     return 'auto';
   }
   const value = raw.crisisRegion;
-  if (
-    value === 'auto' ||
-    (typeof value === 'string' && /^[A-Z]{2}$/.test(value) && value !== 'UK')
-  ) {
+  if (value === 'auto' || (typeof value === 'string' && /^[A-Z]{2}$/.test(value) && value !== 'UK')) {
     return value;
   }
   if (typeof value === 'string') {
@@ -288,17 +283,12 @@ function parseCategories(raw: Rec, issues: IssueList): Record<Category, boolean>
   }
   const value = raw.categories;
   if (!isRecord(value)) {
-    issues.add(
-      'categories',
-      'invalid',
-      `expected an object, got ${describe(value)}; all categories on`,
-    );
+    issues.add('categories', 'invalid', `expected an object, got ${describe(value)}; all categories on`);
     return out;
   }
   const known = new Set<string>(CATEGORIES);
   for (const key of Object.keys(value)) {
-    if (!known.has(key))
-      issues.add(fieldPath('categories', key), 'unknown', 'unknown category; dropped');
+    if (!known.has(key)) issues.add(fieldPath('categories', key), 'unknown', 'unknown category; dropped');
   }
   for (const c of CATEGORIES) {
     const path = `categories.${c}`;
@@ -365,17 +355,12 @@ function parseSites(raw: Rec, issues: IssueList): Record<string, SiteOverride> {
 
 function parseInto(raw: unknown, issues: IssueList): Settings {
   if (!isRecord(raw)) {
-    issues.add(
-      'settings',
-      'invalid',
-      `expected an object, got ${describe(raw)}; using the defaults`,
-    );
+    issues.add('settings', 'invalid', `expected an object, got ${describe(raw)}; using the defaults`);
     return defaultSettings();
   }
   const known = new Set<string>(FIELDS);
   for (const key of Object.keys(raw)) {
-    if (!known.has(key))
-      issues.add(key === '' ? '""' : clip(key), 'unknown', 'unknown field; dropped');
+    if (!known.has(key)) issues.add(key === '' ? '""' : clip(key), 'unknown', 'unknown field; dropped');
   }
   return {
     enabled: parseBoolean(raw, 'enabled', DEFAULT_SETTINGS.enabled, issues),
@@ -394,11 +379,7 @@ function safely(run: (issues: IssueList) => Settings): ParseResult {
     // Only reachable with exotic input (a Proxy, a throwing getter): never
     // from storage or JSON. Fall back to the defaults rather than crash.
     const fresh = new IssueList();
-    fresh.add(
-      'settings',
-      'invalid',
-      `could not be read (${clip(String(error))}); using the defaults`,
-    );
+    fresh.add('settings', 'invalid', `could not be read (${clip(String(error))}); using the defaults`);
     return result(defaultSettings(), fresh);
   }
 }
@@ -416,44 +397,28 @@ export function parseSettings(raw: unknown): ParseResult {
 }
 
 function looksLikeV2(raw: Rec): boolean {
-  return (
-    !Object.hasOwn(raw, 'disabledSites') &&
-    FIELDS.some((f) => f !== 'enabled' && Object.hasOwn(raw, f))
-  );
+  return !Object.hasOwn(raw, 'disabledSites') && FIELDS.some((f) => f !== 'enabled' && Object.hasOwn(raw, f));
 }
 
 function migrateV1(raw: unknown, issues: IssueList): Settings {
   const out = defaultSettings();
   if (!isRecord(raw)) {
-    issues.add(
-      'settings',
-      'invalid',
-      `expected an object, got ${describe(raw)}; using the defaults`,
-    );
+    issues.add('settings', 'invalid', `expected an object, got ${describe(raw)}; using the defaults`);
     return out;
   }
   for (const key of Object.keys(raw)) {
     if (key !== 'enabled' && key !== 'disabledSites') {
-      issues.add(
-        key === '' ? '""' : clip(key),
-        'unknown',
-        'unknown field in version 1 settings; dropped',
-      );
+      issues.add(key === '' ? '""' : clip(key), 'unknown', 'unknown field in version 1 settings; dropped');
     }
   }
   if (Object.hasOwn(raw, 'enabled')) {
     if (typeof raw.enabled === 'boolean') out.enabled = raw.enabled;
-    else
-      issues.add('enabled', 'invalid', `expected true or false, got ${describe(raw.enabled)}; on`);
+    else issues.add('enabled', 'invalid', `expected true or false, got ${describe(raw.enabled)}; on`);
   }
   if (Object.hasOwn(raw, 'disabledSites')) {
     const list = raw.disabledSites;
     if (!Array.isArray(list)) {
-      issues.add(
-        'disabledSites',
-        'invalid',
-        `expected a list of sites, got ${describe(list)}; dropped`,
-      );
+      issues.add('disabledSites', 'invalid', `expected a list of sites, got ${describe(list)}; dropped`);
     } else {
       let kept = 0;
       let overLimit = 0;

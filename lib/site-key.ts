@@ -131,9 +131,7 @@ export function siteKeyFromUrl(url: string): SiteKeyResult {
   if (protocol === 'blob:') {
     // blob:https://example.com/uuid belongs to the page that made it.
     const origin = parsed.origin;
-    return origin && origin !== 'null'
-      ? siteKeyFromUrl(origin)
-      : { kind: 'unsupported', reason: 'invalid' };
+    return origin && origin !== 'null' ? siteKeyFromUrl(origin) : { kind: 'unsupported', reason: 'invalid' };
   }
   if (BROWSER_PAGE_SCHEMES.has(protocol)) return { kind: 'unsupported', reason: 'browser-page' };
   // data:, javascript:, ftp:, mailto:, … : nothing we can key a choice on.

@@ -45,7 +45,9 @@ if (!headless) {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(articleUrl);
   console.log(`Sample article: ${articleUrl}`);
-  console.log('Chromium is open with Ketamine Lens loaded. Hover a marked term; close the browser to finish.');
+  console.log(
+    'Chromium is open with Ketamine Lens loaded. Hover a marked term; close the browser to finish.',
+  );
   await new Promise((resolveClose) => context.on('close', resolveClose));
   await server.close();
   process.exit(0);
@@ -57,7 +59,9 @@ async function shoot(colorScheme) {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(articleUrl);
   const count = await page
-    .waitForFunction(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) > 0, null, { timeout: 10_000 })
+    .waitForFunction(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) > 0, null, {
+      timeout: 10_000,
+    })
     .then(() => page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)))
     .catch(() => 0);
   await page.screenshot({ path: join(outDir, `article-marked-${colorScheme}.png`) });
@@ -87,7 +91,8 @@ async function shoot(colorScheme) {
         for (let i = 0; i < 40; i++) {
           if (page.frames().some((f) => f.url().includes('/popover.html'))) {
             const frame = page.frames().find((f) => f.url().includes('/popover.html'));
-            if (await frame.evaluate(() => !!document.querySelector('[role="dialog"]')).catch(() => false)) return true;
+            if (await frame.evaluate(() => !!document.querySelector('[role="dialog"]')).catch(() => false))
+              return true;
           }
           await page.waitForTimeout(50);
         }

@@ -13,7 +13,10 @@ function syllables(word) {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (!w) return 0;
   if (w.length <= 3) return 1;
-  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
+  const groups = w
+    .replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '')
+    .replace(/^y/, '')
+    .match(/[aeiouy]{1,2}/g);
   return Math.max(1, groups ? groups.length : 1);
 }
 
@@ -30,11 +33,18 @@ for (const e of entries) byCategory[e.category] = (byCategory[e.category] ?? 0) 
 
 console.log(`entries: ${entries.length}`);
 console.log(`entries with safety notes: ${entries.filter((e) => e.safety.length > 0).length}`);
-console.log(`entries with a danger note: ${entries.filter((e) => e.safety.some((s) => s.severity === 'danger')).length}`);
+console.log(
+  `entries with a danger note: ${entries.filter((e) => e.safety.some((s) => s.severity === 'danger')).length}`,
+);
 console.log(`entries showing crisis resources: ${entries.filter((e) => e.crisis).length}`);
 console.log(`aliases: ${entries.reduce((n, e) => n + e.aliases.length, 0)}`);
 console.log(`mean reading grade of "short" (Flesch–Kincaid): ${mean.toFixed(1)}`);
 console.log(`"short" at grade 9 or below: ${grades.filter((g) => g.grade <= 9).length} of ${grades.length}`);
-console.log('per category:', Object.entries(byCategory).map(([c, n]) => `${c} ${n}`).join(', '));
+console.log(
+  'per category:',
+  Object.entries(byCategory)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', '),
+);
 const hardest = grades.sort((a, b) => b.grade - a.grade).slice(0, 5);
 console.log('hardest "short" lines:', hardest.map((g) => `${g.id} ${g.grade.toFixed(1)}`).join(', '));

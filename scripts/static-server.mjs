@@ -1,8 +1,9 @@
 // A tiny static file server on 127.0.0.1 for fixture pages and the demo article.
 // Pages can ask for extra response headers (e.g. a strict CSP) through a
 // sidecar file `<name>.headers.json` next to the page.
-import { createServer } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {

@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, unit tests, build, then the real-browser tests.
 // Prints one plain summary line at the end: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { findChromium, findFirefox } from './find-browser.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -26,7 +26,14 @@ function step(label, cmd, args) {
 function vitest(label, args) {
   mkdirSync('.tmp', { recursive: true });
   const out = `.tmp/vitest-${label}.json`;
-  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     results.passed += report.numPassedTests;
@@ -48,7 +55,8 @@ step('lint', 'npx', ['biome', 'check', '.']);
 vitest('unit', ['--project', 'unit']);
 const built = step('build chrome', 'npx', ['wxt', 'build']);
 const builtFirefox = step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
-if (builtFirefox && existsSync('scripts/lint-firefox.mjs')) step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
+if (builtFirefox && existsSync('scripts/lint-firefox.mjs'))
+  step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
 
 if (built) {
   try {
@@ -62,7 +70,8 @@ if (built) {
 }
 if (builtFirefox && existsSync('tests/firefox')) {
   if (findFirefox()) vitest('firefox', ['--project', 'firefox']);
-  else console.log('\nFirefox not installed (Debian: apt-get install -y firefox-esr): Firefox tests not run.');
+  else
+    console.log('\nFirefox not installed (Debian: apt-get install -y firefox-esr): Firefox tests not run.');
 }
 
 console.log('');

@@ -3,14 +3,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { EntryCard } from '../../components/EntryCard';
+import { crisisLocales } from '../../lib/crisis-resources';
 import { entryById } from '../../lib/glossary';
 import { type FromPopover, parseToPopover } from '../../lib/popover-protocol';
-import { setSite } from '../../lib/settings';
-import { crisisLocales } from '../../lib/crisis-resources';
 import type { CrisisRegion } from '../../lib/settings';
+import { setSite } from '../../lib/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { whenConnected } from './connection';
-
 
 export function PopoverApp() {
   const [stack, setStack] = useState<string[]>([]);
@@ -51,6 +50,7 @@ export function PopoverApp() {
   }, []);
 
   // Report our height so the host can size the iframe (it scrolls when taller than the space).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dialog element is replaced when the shown entry (stack) changes
   useLayoutEffect(() => {
     const el = dialogRef.current;
     if (!el) return;
@@ -113,7 +113,9 @@ export function PopoverApp() {
         onNavigate={(next: string) => setStack((s) => [...s, next])}
         onBack={stack.length > 1 ? () => setStack((s) => s.slice(0, -1)) : undefined}
         onSearch={() => {
-          void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(entry.term)}`) });
+          void browser.tabs.create({
+            url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(entry.term)}`),
+          });
         }}
         onTurnOffSite={
           siteKey

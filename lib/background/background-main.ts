@@ -1,17 +1,17 @@
 // Background glue: keyboard commands, the context menu, the toolbar badge.
 // Holds no state of its own beyond per-tab counts (rebuilt from the tabs).
 import { browser } from 'wxt/browser';
+import { CATEGORIES } from '../glossary-types';
 import { parseMessage, parsePageState, type SiteState } from '../messages';
 import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings';
 import { loadSettings, updateSettings } from '../settings-store';
-import { CATEGORIES } from '../glossary-types';
 import { siteKeyFromUrl } from '../site-key';
 
 const MENU_ID = 'ketamine-lens-explain';
 
 function action() {
   // MV2 Firefox exposes browserAction; MV3 exposes action.
-  return (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction);
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
 
 interface TabState {
@@ -78,7 +78,11 @@ export function siteState(settings: Settings, siteKey: string | null): SiteState
 export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Explain with Ketamine Lens', contexts: ['selection'] }),
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: 'Explain with Ketamine Lens',
+        contexts: ['selection'],
+      }),
     );
   });
 
@@ -89,7 +93,9 @@ export function startBackground(): void {
       .sendMessage(tab.id, { type: 'kl:explain-selection', text }, { frameId: info.frameId ?? 0 })
       .catch(() => null)) as { found?: boolean } | null;
     if (!reply?.found) {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text.trim())}`) });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text.trim())}`),
+      });
     }
   });
 
@@ -110,25 +116,29 @@ export function startBackground(): void {
     }
   }
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; frameId?: number; tab?: { id?: number; url?: string } }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const msg = parseMessage(raw);
-    if (!msg) return undefined;
-    if (msg.type === 'kl:count' && sender.tab?.id !== undefined) {
-      const tabId = sender.tab.id;
-      const state = tabs.get(tabId) ?? { counts: new Map<string, number>(), off: null };
-      state.counts.set(msg.frameUrl, msg.count);
-      // The top frame speaks for the tab's site.
-      if (sender.frameId === 0 || sender.frameId === undefined) state.off = msg.off;
-      tabs.set(tabId, state);
-      void updateBadge(tabId);
-    } else if (msg.type === 'kl:get-site-state') {
-      return loadSettings().then((settings) => siteState(settings, msg.siteKey));
-    } else if (msg.type === 'kl:open-search') {
-      void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`) });
-    }
-    return undefined;
-  });
+  browser.runtime.onMessage.addListener(
+    (raw: unknown, sender: { id?: string; frameId?: number; tab?: { id?: number; url?: string } }) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const msg = parseMessage(raw);
+      if (!msg) return undefined;
+      if (msg.type === 'kl:count' && sender.tab?.id !== undefined) {
+        const tabId = sender.tab.id;
+        const state = tabs.get(tabId) ?? { counts: new Map<string, number>(), off: null };
+        state.counts.set(msg.frameUrl, msg.count);
+        // The top frame speaks for the tab's site.
+        if (sender.frameId === 0 || sender.frameId === undefined) state.off = msg.off;
+        tabs.set(tabId, state);
+        void updateBadge(tabId);
+      } else if (msg.type === 'kl:get-site-state') {
+        return loadSettings().then((settings) => siteState(settings, msg.siteKey));
+      } else if (msg.type === 'kl:open-search') {
+        void browser.tabs.create({
+          url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`),
+        });
+      }
+      return undefined;
+    },
+  );
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') tabs.delete(tabId);

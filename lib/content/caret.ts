@@ -9,10 +9,16 @@ export function caretAt(
   shadowRoots: ShadowRoot[],
 ): { node: Node; offset: number } | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number, opts?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null;
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      opts?: { shadowRoots: ShadowRoot[] },
+    ) => CaretPosition | null;
   };
   if (typeof d.caretPositionFromPoint === 'function') {
-    const pos = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
+    const pos = shadowRoots.length
+      ? d.caretPositionFromPoint(x, y, { shadowRoots })
+      : d.caretPositionFromPoint(x, y);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
   const range = doc.caretRangeFromPoint?.(x, y);

@@ -3,17 +3,21 @@
 // here fails closed: an error stops our work, never the page's.
 import { browser } from 'wxt/browser';
 import { Lens, type PageMatcher } from '../dom/lens';
-import { Painter } from '../dom/painter';
 import type { Mark } from '../dom/mark-store';
+import { Painter } from '../dom/painter';
 import { type Message, type PageState, parseMessage, parseSiteState, type SiteState } from '../messages';
-import { watchSettingsChanges } from './settings-changes';
 import { siteKeyFromUrl } from '../site-key';
 import { loadPopoverRuntime } from './popover-loader';
 import type { PopoverUi } from './popover-ui';
+import { watchSettingsChanges } from './settings-changes';
 
 export interface ContentDeps {
   win: Window & typeof globalThis;
-  matcher: PageMatcher & { entryId(entry: number): string; entryIndex(id: string): number | undefined; findSelection(text: string): number | undefined };
+  matcher: PageMatcher & {
+    entryId(entry: number): string;
+    entryIndex(id: string): number | undefined;
+    findSelection(text: string): number | undefined;
+  };
   /** Categories the reader chose not to mark. */
   setHidden(categories: readonly string[]): void;
 }
@@ -23,7 +27,7 @@ export function topUrl(win: Window): string {
   try {
     if (win.top === win) return win.location.href;
     const ancestors = win.location.ancestorOrigins;
-    if (ancestors && ancestors.length) return ancestors[ancestors.length - 1] as string;
+    if (ancestors?.length) return ancestors[ancestors.length - 1] as string;
     return win.top?.location.href ?? win.location.href;
   } catch {
     return win.location.href;
@@ -81,7 +85,9 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       // First mark found: load the popover now so the first hover is instant.
       if (count > 0) withUi().catch(() => {});
       const off = siteKey === null ? null : settings.off;
-      browser.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
+      browser.runtime
+        .sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off })
+        .catch(() => {});
     }, 300);
   };
 

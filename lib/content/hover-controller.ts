@@ -81,7 +81,10 @@ export class HoverController {
       return;
     }
     const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) {
+    if (
+      t &&
+      (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')
+    ) {
       this.lastTyping = performance.now();
       this.intent.cancelPending();
     }
@@ -121,10 +124,11 @@ export class HoverController {
   findTarget(x: number, y: number): HoverTarget | null {
     const { doc } = this.options;
     const caret = caretAt(doc, x, y, this.options.shadowRoots());
-    if (!caret || caret.node.nodeType !== 3) return null;
+    if (caret?.node.nodeType !== 3) return null;
     // The caret lands between characters: the one under the pointer may be
     // just before the caret (right half of a glyph) or just after it.
-    const mark = this.options.markAt(caret.node, caret.offset) ?? this.options.markAt(caret.node, caret.offset - 1);
+    const mark =
+      this.options.markAt(caret.node, caret.offset) ?? this.options.markAt(caret.node, caret.offset - 1);
     if (!mark) return null;
     const range = rangeOf(doc, mark);
     // The caret snaps to the nearest text even in margins between paragraphs: confirm with geometry.

@@ -3,7 +3,7 @@
 // nor restyle what is inside (cross-origin frame), and React stays out of
 // the per-page content script (docs/decisions/0001-popover-isolation.md).
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { type FromPopover, parseFromPopover, type ToPopover, CONNECT_TYPE } from '../popover-protocol';
+import { CONNECT_TYPE, type FromPopover, parseFromPopover, type ToPopover } from '../popover-protocol';
 
 export const HOST_TAG = 'ketamine-lens-ui';
 const WIDTH = 380;
@@ -49,11 +49,14 @@ export class PopoverHost {
     const host = doc.createElement(HOST_TAG);
     host.setAttribute('data-ketamine-lens-host', '');
     // Inline style on our own element only: fixed, out of the page's flow.
-    host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+    host.style.cssText =
+      'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
     const shadow = host.attachShadow({ mode: 'closed' });
     const frame = doc.createElement('iframe');
     // crypto.randomUUID exists only in secure contexts; plain-http pages need the popover too.
-    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
     frame.src = `${this.options.popoverUrl}#${nonce}`;
     frame.title = 'Ketamine Lens explanation';
     frame.setAttribute('allowtransparency', 'true');
@@ -86,7 +89,13 @@ export class PopoverHost {
     if (this.host.parentNode !== parent) parent.append(this.host);
   }
 
-  show(id: string, anchor: Range, point: { x: number; y: number } | null, focus: boolean, siteKey: string | null): void {
+  show(
+    id: string,
+    anchor: Range,
+    point: { x: number; y: number } | null,
+    focus: boolean,
+    siteKey: string | null,
+  ): void {
     this.preload();
     this.attach();
     this.anchor = anchor;

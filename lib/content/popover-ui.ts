@@ -55,7 +55,10 @@ export class PopoverUi {
   /** Keyboard command or the popup's "on this page": scroll to the mark and open it with focus. */
   openMark(mark: Mark, focus: boolean): void {
     const range = rangeOf(this.options.doc, mark);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant' as ScrollBehavior,
+    });
     this.returnFocusTo = this.options.doc.activeElement;
     this.hover.intent.showNow({ mark, range, point: { x: 0, y: 0 } });
     this.host.show(this.options.entryId(mark.entry), range, null, focus, this.options.siteKey);

@@ -3,7 +3,7 @@
 // It is DOM-only (no extension APIs) so unit tests can drive it in happy-dom.
 
 import { type Mark, MarkStore } from './mark-store';
-import { Painter, type HighlightStyle } from './painter';
+import { type HighlightStyle, Painter } from './painter';
 import { SLICE_MS, whenIdle, yieldToPage } from './scheduler';
 import { blockOf, isInline, locate, SKIP_SELECTOR, type TextRun, walkTextRuns } from './text-runs';
 

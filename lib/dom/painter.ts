@@ -147,7 +147,8 @@ export class Painter {
     const registry = this.doc.defaultView?.CSS.highlights;
     if (registry && this.highlights) {
       if (registry.get(HIGHLIGHT_NAMES.term) === this.highlights.term) registry.delete(HIGHLIGHT_NAMES.term);
-      if (registry.get(HIGHLIGHT_NAMES.safety) === this.highlights.safety) registry.delete(HIGHLIGHT_NAMES.safety);
+      if (registry.get(HIGHLIGHT_NAMES.safety) === this.highlights.safety)
+        registry.delete(HIGHLIGHT_NAMES.safety);
     }
     this.highlights = null;
     for (const root of this.roots) {

@@ -59,12 +59,16 @@ describe('marks on a fixture article', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/shadow.html`);
     await waitForHighlights(page, 2);
-    const shadowMarked = await page.waitForFunction(() => {
-      for (const h of CSS.highlights.values()) {
-        for (const r of h) if (r.startContainer.getRootNode() instanceof ShadowRoot) return true;
-      }
-      return false;
-    }, null, { timeout: 5000 });
+    const shadowMarked = await page.waitForFunction(
+      () => {
+        for (const h of CSS.highlights.values()) {
+          for (const r of h) if (r.startContainer.getRootNode() instanceof ShadowRoot) return true;
+        }
+        return false;
+      },
+      null,
+      { timeout: 5000 },
+    );
     expect(await shadowMarked.jsonValue()).toBe(true);
     const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
     expect(child).toBeTruthy();

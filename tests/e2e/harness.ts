@@ -1,9 +1,10 @@
 // Real-browser harness: system Chromium (playwright-core) with the built
 // extension loaded, plus a local server for fixture pages.
+
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
@@ -42,7 +43,8 @@ export async function launchWithExtension(
   let worker: Worker | undefined;
   let extensionId = '';
   if (withExtension) {
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(worker.url()).host;
   }
   return {
@@ -81,7 +83,9 @@ export interface HighlightedRange {
 }
 
 /** Reads the page's CSS.highlights registry from the main world. */
-export async function readHighlights(page: Page | import('playwright-core').Frame): Promise<HighlightedRange[]> {
+export async function readHighlights(
+  page: Page | import('playwright-core').Frame,
+): Promise<HighlightedRange[]> {
   return page.evaluate(() => {
     const out: { highlight: string; text: string }[] = [];
     for (const [name, highlight] of CSS.highlights) {

@@ -18,7 +18,10 @@ afterAll(async () => {
 
 async function command(name: string) {
   await browser.worker.evaluate(
-    (n) => (globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }).ketamineLensRunCommand(n),
+    (n) =>
+      (
+        globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }
+      ).ketamineLensRunCommand(n),
     name,
   );
 }

@@ -33,7 +33,11 @@ export async function popoverVisible(page: Page): Promise<boolean> {
   const frame = popoverFrame(page);
   if (!frame) return false;
   const el = await frame.frameElement();
-  return el.evaluate((iframe) => getComputedStyle(iframe as Element).visibility === 'visible' && (iframe as Element).getBoundingClientRect().height > 0);
+  return el.evaluate(
+    (iframe) =>
+      getComputedStyle(iframe as Element).visibility === 'visible' &&
+      (iframe as Element).getBoundingClientRect().height > 0,
+  );
 }
 
 export async function waitForPopover(page: Page, visible: boolean, timeout = 3000, step = ''): Promise<void> {
@@ -52,11 +56,18 @@ export async function dialogInfo(page: Page) {
     const dialog = document.querySelector('[role="dialog"]');
     if (!dialog) return null;
     const labelId = dialog.getAttribute('aria-labelledby');
-    const label = labelId ? document.getElementById(labelId)?.textContent ?? '' : dialog.getAttribute('aria-label') ?? '';
+    const label = labelId
+      ? (document.getElementById(labelId)?.textContent ?? '')
+      : (dialog.getAttribute('aria-label') ?? '');
     const links = [...dialog.querySelectorAll('a[href]')].map((a) => ({
       href: (a as HTMLAnchorElement).href,
       target: (a as HTMLAnchorElement).target,
     }));
-    return { label: label.trim(), text: dialog.textContent ?? '', links, focused: dialog.contains(document.activeElement) || document.activeElement === dialog };
+    return {
+      label: label.trim(),
+      text: dialog.textContent ?? '',
+      links,
+      focused: dialog.contains(document.activeElement) || document.activeElement === dialog,
+    };
   });
 }

@@ -30,8 +30,9 @@ afterAll(async () => {
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();
   const id = await browser.worker.evaluate(async () => {
-    const tabsApi = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
-      .chrome.tabs;
+    const tabsApi = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }
+    ).chrome.tabs;
     const [tab] = await tabsApi.query({ active: true, lastFocusedWindow: true });
     return tab?.id ?? -1;
   });

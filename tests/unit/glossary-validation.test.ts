@@ -58,13 +58,43 @@ describe('glossary data', () => {
 
   it('covers every concept of the seed article (facts file §3)', () => {
     const seed = [
-      'ketamine', 'anaesthetic', 'rapid-acting-antidepressant', 'nmda-receptor-antagonist', 'glutamate',
-      'neuroplasticity', 'bdnf', 'neurogenesis', 'treatment-resistant-depression', 'dissociation', 'hallucinations',
-      'post-dose-monitoring', 'spravato-rems', 'ketamine-clinic', 'suicidal-ideation', 'major-depressive-disorder',
-      'induction-maintenance', 'half-life', 'dysphoria', 'rebound-symptoms', 'bipolar-disorder', 'psychosis',
-      'psychotomimetic', 'set-and-setting', 'ketamine-assisted-psychotherapy', 'contraindications-screening',
-      'follow-up-care', 'substance-use-disorder', 'dependence', 'anxiety-disorders', 'adjunctive-treatment',
-      'ketamine-benzodiazepines', 'anxiolytic', 'psychotherapy', 'esketamine', 'arketamine', 'hydroxynorketamine',
+      'ketamine',
+      'anaesthetic',
+      'rapid-acting-antidepressant',
+      'nmda-receptor-antagonist',
+      'glutamate',
+      'neuroplasticity',
+      'bdnf',
+      'neurogenesis',
+      'treatment-resistant-depression',
+      'dissociation',
+      'hallucinations',
+      'post-dose-monitoring',
+      'spravato-rems',
+      'ketamine-clinic',
+      'suicidal-ideation',
+      'major-depressive-disorder',
+      'induction-maintenance',
+      'half-life',
+      'dysphoria',
+      'rebound-symptoms',
+      'bipolar-disorder',
+      'psychosis',
+      'psychotomimetic',
+      'set-and-setting',
+      'ketamine-assisted-psychotherapy',
+      'contraindications-screening',
+      'follow-up-care',
+      'substance-use-disorder',
+      'dependence',
+      'anxiety-disorders',
+      'adjunctive-treatment',
+      'ketamine-benzodiazepines',
+      'anxiolytic',
+      'psychotherapy',
+      'esketamine',
+      'arketamine',
+      'hydroxynorketamine',
     ];
     const ids = new Set(GLOSSARY.map((e) => e.id));
     expect(seed.filter((id) => !ids.has(id))).toEqual([]);
@@ -89,7 +119,8 @@ describe('glossary data', () => {
 
 describe('crisis numbers (a wrong number is the worst error we can make)', () => {
   const regions = Object.fromEntries(crisis.regions.map((r) => [r.code, r]));
-  const tels = (code: string) => regions[code]?.services.map((s: { tel?: string }) => s.tel?.replace(/\s/g, '')) ?? [];
+  const tels = (code: string) =>
+    regions[code]?.services.map((s: { tel?: string }) => s.tel?.replace(/\s/g, '')) ?? [];
   it('has the sourced numbers for the US, Canada, the UK and Ireland', () => {
     expect(tels('US')).toContain('988');
     expect(regions.US?.emergency).toBe('911');
@@ -115,15 +146,47 @@ describe('validation names the entry that breaks a rule', () => {
     expect(schemaErrors([good])).toEqual([]);
   });
   it.each([
-    ['duplicate id', [good, entry({ aliases: [{ text: 'other', tier: 1 }] })], /sample-term: id is used by 2/],
-    ['alias collision', [good, entry({ id: 'other-term', aliases: [{ text: 'Sample-Term', tier: 1 }] })], /other-term: alias "Sample-Term" collides with an alias of "sample-term"/],
+    [
+      'duplicate id',
+      [good, entry({ aliases: [{ text: 'other', tier: 1 }] })],
+      /sample-term: id is used by 2/,
+    ],
+    [
+      'alias collision',
+      [good, entry({ id: 'other-term', aliases: [{ text: 'Sample-Term', tier: 1 }] })],
+      /other-term: alias "Sample-Term" collides with an alias of "sample-term"/,
+    ],
     ['unknown related id', [entry({ related: ['nope'] })], /sample-term: related id "nope" does not exist/],
-    ['http source', [entry({ sources: [{ title: 'Old', url: 'http://example.org' }] })], /sample-term: source "Old" is not an https URL/],
-    ['two-sentence short', [entry({ short: 'One sentence. Two sentences.' })], /sample-term: "short" must be one sentence/],
-    ['one-sentence explanation', [entry({ explanation: 'Only one sentence here.' })], /sample-term: "explanation" has 1 sentences/],
-    ['bare K at tier 1', [entry({ aliases: [{ text: 'K', tier: 1, caseSensitive: true }] })], /sample-term: ambiguous alias "K" must be tier 4/],
-    ['dissociation at tier 1', [entry({ aliases: [{ text: 'dissociation', tier: 1 }] })], /sample-term: ambiguous alias "dissociation" needs context/],
-    ['tier 3 without context', [entry({ aliases: [{ text: 'ket', tier: 3 }] })], /sample-term: a tier-3 alias needs context words/],
+    [
+      'http source',
+      [entry({ sources: [{ title: 'Old', url: 'http://example.org' }] })],
+      /sample-term: source "Old" is not an https URL/,
+    ],
+    [
+      'two-sentence short',
+      [entry({ short: 'One sentence. Two sentences.' })],
+      /sample-term: "short" must be one sentence/,
+    ],
+    [
+      'one-sentence explanation',
+      [entry({ explanation: 'Only one sentence here.' })],
+      /sample-term: "explanation" has 1 sentences/,
+    ],
+    [
+      'bare K at tier 1',
+      [entry({ aliases: [{ text: 'K', tier: 1, caseSensitive: true }] })],
+      /sample-term: ambiguous alias "K" must be tier 4/,
+    ],
+    [
+      'dissociation at tier 1',
+      [entry({ aliases: [{ text: 'dissociation', tier: 1 }] })],
+      /sample-term: ambiguous alias "dissociation" needs context/,
+    ],
+    [
+      'tier 3 without context',
+      [entry({ aliases: [{ text: 'ket', tier: 3 }] })],
+      /sample-term: a tier-3 alias needs context words/,
+    ],
   ])('%s', (_name, entries, message) => {
     expect(validateGlossary(entries as GlossaryEntry[]).join('\n')).toMatch(message);
   });

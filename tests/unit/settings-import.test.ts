@@ -45,10 +45,7 @@ describe('exportSettingsFile', () => {
     const a = setSite(setSite(defaultSettings(), 'b.com', false), 'a.com', false);
     const b = setSite(setSite(defaultSettings(), 'a.com', false), 'b.com', false);
     expect(exportSettingsFile(a)).toBe(exportSettingsFile(b));
-    expect(Object.keys(JSON.parse(exportSettingsFile(a)).settings.sites)).toEqual([
-      'a.com',
-      'b.com',
-    ]);
+    expect(Object.keys(JSON.parse(exportSettingsFile(a)).settings.sites)).toEqual(['a.com', 'b.com']);
   });
 
   it('never exports an invalid value', () => {
@@ -88,21 +85,13 @@ describe('importSettingsFile', () => {
       ],
       ['app not a string', '{"app": 7, "settings": {}}', /another app/],
       ['no settings section', '{"app": "ketamine-lens", "version": 2}', /no "settings"/],
-      [
-        'settings null',
-        '{"app": "ketamine-lens", "version": 2, "settings": null}',
-        /no "settings"/,
-      ],
+      ['settings null', '{"app": "ketamine-lens", "version": 2, "settings": null}', /no "settings"/],
       [
         'settings not an object',
         '{"app": "ketamine-lens", "version": 2, "settings": [1]}',
         /should be an object/,
       ],
-      [
-        'bad version',
-        '{"app": "ketamine-lens", "version": "two", "settings": {}}',
-        /invalid "version"/,
-      ],
+      ['bad version', '{"app": "ketamine-lens", "version": "two", "settings": {}}', /invalid "version"/],
       ['version 0', '{"app": "ketamine-lens", "version": 0, "settings": {}}', /invalid "version"/],
       ['unrelated JSON', '{"name": "my-package", "version": "1.0.0"}', /no "app": "ketamine-lens"/],
     ])('%s', (_name, text, message) => {
@@ -184,9 +173,7 @@ describe('importSettingsFile', () => {
   });
 
   it('infers the version when the envelope has none', () => {
-    const v1 = ok(
-      importSettingsFile('{"app": "ketamine-lens", "settings": {"disabledSites": ["a.com"]}}'),
-    );
+    const v1 = ok(importSettingsFile('{"app": "ketamine-lens", "settings": {"disabledSites": ["a.com"]}}'));
     expect(v1.fromVersion).toBe(1);
     expect(v1.settings.sites).toEqual({ 'a.com': 'off' });
     expect(v1.messages[0]).toMatch(/no "version"/);

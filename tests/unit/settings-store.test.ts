@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, type Settings, setSite } from '../../lib/settings';
-import {
-  loadSettings,
-  saveSettings,
-  updateSettings,
-  watchSettings,
-} from '../../lib/settings-store';
+import { loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 
 // Raw access to the fake storage areas, bypassing the code under test.
 const sync = () => fakeBrowser.storage.sync;
@@ -117,9 +112,7 @@ describe('sync → local fallback', () => {
 
   it('prefers the newer local copy over an older sync copy, until sync works again', async () => {
     await saveSettings(defaultSettings());
-    const spy = vi
-      .spyOn(sync(), 'set')
-      .mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
+    const spy = vi.spyOn(sync(), 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
     await new Promise((r) => setTimeout(r, 2));
     expect(await saveSettings(custom())).toBe('local');
     expect(await loadSettings()).toEqual(custom());

@@ -141,9 +141,7 @@ describe('parseSettings', () => {
       const r = parseSettings({ ...valid(), categories: { ...rest, research: false } });
       expect(r.settings.categories.slang).toBe(true);
       expect(r.settings.categories.research).toBe(false);
-      expect(r.issues).toEqual([
-        expect.objectContaining({ path: 'categories.slang', kind: 'missing' }),
-      ]);
+      expect(r.issues).toEqual([expect.objectContaining({ path: 'categories.slang', kind: 'missing' })]);
     });
   });
 
@@ -168,9 +166,7 @@ describe('parseSettings', () => {
     it.each(['USA', 'U', '', 'en-US', '911', null, {}])('rejects region %j', (region) => {
       const r = parseSettings({ ...valid(), crisisRegion: region });
       expect(r.settings.crisisRegion).toBe('auto');
-      expect(r.issues).toEqual([
-        expect.objectContaining({ path: 'crisisRegion', kind: 'invalid' }),
-      ]);
+      expect(r.issues).toEqual([expect.objectContaining({ path: 'crisisRegion', kind: 'invalid' })]);
     });
   });
 
@@ -300,18 +296,9 @@ describe('parseSettings', () => {
       const settingsLike = fc.record(
         {
           enabled: fc.oneof(fc.boolean(), anyValue),
-          sites: fc.oneof(
-            fc.dictionary(fc.string(), fc.constantFrom('on', 'off', 'ON', 1)),
-            anyValue,
-          ),
-          highlightStyle: fc.oneof(
-            fc.constantFrom('underline', 'background', 'hover-only'),
-            anyValue,
-          ),
-          categories: fc.oneof(
-            fc.dictionary(fc.constantFrom(...CATEGORIES, 'x'), fc.boolean()),
-            anyValue,
-          ),
+          sites: fc.oneof(fc.dictionary(fc.string(), fc.constantFrom('on', 'off', 'ON', 1)), anyValue),
+          highlightStyle: fc.oneof(fc.constantFrom('underline', 'background', 'hover-only'), anyValue),
+          categories: fc.oneof(fc.dictionary(fc.constantFrom(...CATEGORIES, 'x'), fc.boolean()), anyValue),
           crisisRegion: fc.oneof(fc.constantFrom('auto', 'US', 'gb', 'UK'), fc.string()),
         },
         { requiredKeys: [] },
@@ -334,12 +321,7 @@ describe('migrateSettings', () => {
     const r = migrateSettings(
       {
         enabled: false,
-        disabledSites: [
-          'WWW.Example.com',
-          'https://news.site.org/page',
-          'bücher.de',
-          'www.example.com',
-        ],
+        disabledSites: ['WWW.Example.com', 'https://news.site.org/page', 'bücher.de', 'www.example.com'],
       },
       1,
     );
@@ -384,10 +366,7 @@ describe('migrateSettings', () => {
   });
 
   it('reads settings from a newer version as well as it can', () => {
-    const r = migrateSettings(
-      { ...valid({ enabled: false }), newThing: { a: 1 } },
-      SETTINGS_VERSION + 1,
-    );
+    const r = migrateSettings({ ...valid({ enabled: false }), newThing: { a: 1 } }, SETTINGS_VERSION + 1);
     expect(r.settings.enabled).toBe(false);
     expect(paths(r)).toEqual(['version', 'newThing']);
     expect(r.repaired).toBe(true);
@@ -449,11 +428,7 @@ describe('setSite', () => {
   });
 
   it('normalises the key and replaces an old on override', () => {
-    const s = setSite(
-      valid({ sites: { 'a.com': 'on', 'b.com': 'off' } }),
-      'https://WWW.A.com/x',
-      false,
-    );
+    const s = setSite(valid({ sites: { 'a.com': 'on', 'b.com': 'off' } }), 'https://WWW.A.com/x', false);
     expect(s.sites).toEqual({ 'a.com': 'off', 'b.com': 'off' });
     expect(setSite(s, 'a.com', true).sites).toEqual({ 'b.com': 'off' });
   });
