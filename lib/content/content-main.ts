@@ -55,6 +55,12 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   let lastShown = -1;
 
   // Hover and popover (Floating UI, the iframe host) load once the page has marks.
+  // Until then we only remember where the pointer is: it may already rest on a term.
+  let pointer: { x: number; y: number } | null = null;
+  const trackPointer = (e: PointerEvent) => {
+    pointer = { x: e.clientX, y: e.clientY };
+  };
+  doc.addEventListener('pointermove', trackPointer, { capture: true, passive: true });
   let ui: PopoverUi | null = null;
   let uiLoading: Promise<PopoverUi | null> | null = null;
   const withUi = (): Promise<PopoverUi | null> => {
@@ -70,7 +76,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         shadowRoots: () => lens?.shadowRoots() ?? [],
         entryId: (entry) => matcher.entryId(entry),
       });
-      ui.start();
+      doc.removeEventListener('pointermove', trackPointer, { capture: true });
+      ui.start(pointer);
       return ui;
     });
     return uiLoading;

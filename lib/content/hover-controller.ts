@@ -46,8 +46,13 @@ export class HoverController {
     );
   }
 
-  start(): void {
+  /** Starts listening; `pointer` is where the pointer was last seen, if anywhere (it may already rest on a term). */
+  start(pointer?: { x: number; y: number } | null): void {
     const { doc } = this.options;
+    if (pointer) {
+      this.last = pointer;
+      this.lookup();
+    }
     const win = doc.defaultView as Window;
     this.on(doc, 'pointermove', (e) => this.onPointerMove(e as PointerEvent));
     this.on(doc, 'pointerdown', () => {

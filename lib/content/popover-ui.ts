@@ -42,8 +42,8 @@ export class PopoverUi {
     });
   }
 
-  start(): void {
-    this.hover.start();
+  start(pointer?: { x: number; y: number } | null): void {
+    this.hover.start(pointer);
     this.host.preload();
   }
 
