@@ -1,31 +1,20 @@
 // The built extension in real Chromium: terms are marked through
 // CSS.highlights, nothing of the page changes, and hard places are covered.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ExtensionBrowser,
   highlightTexts,
   launchWithExtension,
   readHighlights,
-  startFixtureServer,
+  useExtensionBrowser,
   waitForHighlights,
 } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('marks on a fixture article', () => {
   it('marks glossary terms, including one split across inline elements', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/article.html`);
     const texts = highlightTexts(await waitForHighlights(page, 5));
     expect(texts).toContain('Ketamine');
     expect(texts).toContain('anesthetic');
@@ -37,8 +26,8 @@ describe('marks on a fixture article', () => {
   });
 
   it('leaves inputs, textareas, editable areas, code, pre and opted-out subtrees alone', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/skipped.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/skipped.html`);
     await waitForHighlights(page, 1);
     await page.waitForTimeout(300);
     const ranges = await page.evaluate(() => {
@@ -56,8 +45,8 @@ describe('marks on a fixture article', () => {
   });
 
   it('marks inside an open shadow root and in same-origin and srcdoc iframes', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/shadow.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/shadow.html`);
     await waitForHighlights(page, 2);
     const shadowMarked = await page.waitForFunction(
       () => {
@@ -81,8 +70,8 @@ describe('marks on a fixture article', () => {
   });
 
   it('marks text that arrives after load within a second', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/spa.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/spa.html`);
     await waitForHighlights(page, 1);
     await page.waitForSelector('#late', { state: 'attached', timeout: 5000 });
     const added = Date.now();
@@ -97,8 +86,8 @@ describe('marks on a fixture article', () => {
   });
 
   it('still marks on a page with a strict Content-Security-Policy', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/csp.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/csp.html`);
     const texts = highlightTexts(await waitForHighlights(page, 2));
     expect(texts).toEqual(expect.arrayContaining(['ketamine', 'esketamine']));
     const underline = await page.evaluate(() => {
@@ -114,13 +103,13 @@ describe('page integrity', () => {
   it('leaves the serialised DOM identical apart from the single host element', async () => {
     const plain = await launchWithExtension({ extension: false });
     const without = await plain.context.newPage();
-    await without.goto(`${server.url}/article.html`);
+    await without.goto(`${env.server.url}/article.html`);
     await without.waitForTimeout(300);
     const before = await without.evaluate(() => document.documentElement.outerHTML);
     await plain.close();
 
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/article.html`);
     await waitForHighlights(page, 5);
     await page.waitForTimeout(600); // the popover host is preloaded after the first mark
     const after = await page.evaluate(() => {

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
@@ -118,4 +119,23 @@ export async function waitForHighlights(
 
 export function highlightTexts(ranges: HighlightedRange[]): string[] {
   return ranges.map((r) => r.text);
+}
+
+export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
+
+/**
+ * For a test file: starts the fixture server and Chromium with the extension
+ * before its tests and closes both after. Read them from the returned object.
+ */
+export function useExtensionBrowser(): { browser: ExtensionBrowser; server: FixtureServer } {
+  const env = {} as { browser: ExtensionBrowser; server: FixtureServer };
+  beforeAll(async () => {
+    env.server = await startFixtureServer();
+    env.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

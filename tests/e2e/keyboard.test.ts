@@ -1,23 +1,13 @@
 // Keyboard path: the "next term" command opens the next mark's popover with
 // focus inside; Tab moves through it; Esc returns focus to the page.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, startFixtureServer, waitForHighlights } from './harness';
+import { expect, it } from 'vitest';
+import { useExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, popoverFrame, waitForPopover } from './popover-helpers';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 async function command(name: string) {
-  await browser.worker.evaluate(
+  await env.browser.worker.evaluate(
     (n) =>
       (
         globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }
@@ -27,8 +17,8 @@ async function command(name: string) {
 }
 
 it('opens the next term in reading order with focus inside, and Esc closes it', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/article.html`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/article.html`);
   await waitForHighlights(page, 3);
   await page.bringToFront();
   await page.waitForTimeout(400);

@@ -1,24 +1,14 @@
 // Hover popover in real Chromium with the built extension.
 import AxeBuilderSource from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, startFixtureServer, waitForHighlights } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, pointOfTerm, popoverFrame, waitForPopover } from './popover-helpers';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 async function openArticle(path = 'article.html') {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/${path}`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/${path}`);
   await waitForHighlights(page, 3);
   await page.waitForTimeout(500); // iframe preloaded after the first mark
   return page;
@@ -103,8 +93,8 @@ describe('hover popover', () => {
     expect((await dialogInfo(page))?.label.toLowerCase()).toContain('esketamine');
     await page.close();
 
-    const framed = await browser.context.newPage();
-    await framed.goto(`${server.url}/shadow.html`);
+    const framed = await env.browser.context.newPage();
+    await framed.goto(`${env.server.url}/shadow.html`);
     const child = framed.frames().find((f) => f.url().endsWith('frame-child.html'))!;
     await waitForHighlights(child, 1);
     await framed.waitForTimeout(500);

@@ -2,34 +2,17 @@
 // a fixture tab (popup.html?tab=<id>, since a test cannot click the toolbar).
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  openExtensionPage,
-  readHighlights,
-  startFixtureServer,
-  waitForHighlights,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { openExtensionPage, readHighlights, useExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, waitForPopover } from './popover-helpers';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 /** The id chrome.tabs knows for a Playwright page: bring it to the front and ask for the active tab
  * (without the tabs permission the extension cannot match tabs by URL). */
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();
-  const id = await browser.worker.evaluate(async () => {
+  const id = await env.browser.worker.evaluate(async () => {
     const tabsApi = (
       globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }
     ).chrome.tabs;
@@ -53,7 +36,7 @@ async function axeViolations(page: Page) {
 
 describe('toolbar popup', () => {
   it('searches and opens an entry by keyboard alone, then returns to the list', async () => {
-    const popup = await openExtensionPage(browser, 'popup');
+    const popup = await openExtensionPage(env.browser, 'popup');
     const box = popup.getByRole('combobox');
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.keyboard.type('spravto');
@@ -78,13 +61,13 @@ describe('toolbar popup', () => {
   });
 
   it('lists the terms of a page open in another tab; choosing one scrolls it and opens the popover', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.setViewportSize({ width: 900, height: 400 });
-    await page.goto(`${server.url}/long-article.html`);
+    await page.goto(`${env.server.url}/long-article.html`);
     await waitForHighlights(page, 3);
     const tabId = await tabIdOf(page);
 
-    const popup = await openExtensionPage(browser, 'popup', `?tab=${tabId}`);
+    const popup = await openExtensionPage(env.browser, 'popup', `?tab=${tabId}`);
     const terms = popup.locator('.kl-page-term');
     await expect.poll(() => terms.count(), { timeout: 5000 }).toBeGreaterThan(3);
     const names = await popup.locator('.kl-page-term-name').allTextContents();
@@ -103,10 +86,10 @@ describe('toolbar popup', () => {
   });
 
   it('shows the off state and turns the site back on from its switch', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/article.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/article.html`);
     await waitForHighlights(page, 3);
-    const popup = await openExtensionPage(browser, 'popup', `?tab=${await tabIdOf(page)}`);
+    const popup = await openExtensionPage(env.browser, 'popup', `?tab=${await tabIdOf(page)}`);
     const siteSwitch = popup.getByRole('switch', { name: 'On this site' });
     await expect.poll(() => siteSwitch.isEnabled()).toBe(true);
     await siteSwitch.click();
@@ -119,9 +102,9 @@ describe('toolbar popup', () => {
   });
 
   it('says when it cannot run on a page', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto('about:blank');
-    const popup = await openExtensionPage(browser, 'popup', `?tab=${await tabIdOf(page)}`);
+    const popup = await openExtensionPage(env.browser, 'popup', `?tab=${await tabIdOf(page)}`);
     await expect
       .poll(() => popup.locator('.kl-page').textContent(), { timeout: 5000 })
       .toMatch(/can(’|')t|cannot|not available/i);
