@@ -5,11 +5,11 @@ import {
   highlightTexts,
   launchWithExtension,
   readHighlights,
-  useExtensionBrowser,
+  setupExtensionBrowser,
   waitForHighlights,
 } from './harness';
 
-const env = useExtensionBrowser();
+const env = setupExtensionBrowser();
 
 describe('marks on a fixture article', () => {
   it('marks glossary terms, including one split across inline elements', async () => {

@@ -127,7 +127,7 @@ export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
  * For a test file: starts the fixture server and Chromium with the extension
  * before its tests and closes both after. Read them from the returned object.
  */
-export function useExtensionBrowser(): { browser: ExtensionBrowser; server: FixtureServer } {
+export function setupExtensionBrowser(): { browser: ExtensionBrowser; server: FixtureServer } {
   const env = {} as { browser: ExtensionBrowser; server: FixtureServer };
   beforeAll(async () => {
     env.server = await startFixtureServer();

@@ -1,10 +1,10 @@
 // Keyboard path: the "next term" command opens the next mark's popover with
 // focus inside; Tab moves through it; Esc returns focus to the page.
 import { expect, it } from 'vitest';
-import { useExtensionBrowser, waitForHighlights } from './harness';
+import { setupExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, popoverFrame, waitForPopover } from './popover-helpers';
 
-const env = useExtensionBrowser();
+const env = setupExtensionBrowser();
 
 async function command(name: string) {
   await env.browser.worker.evaluate(

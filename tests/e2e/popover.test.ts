@@ -1,10 +1,10 @@
 // Hover popover in real Chromium with the built extension.
 import AxeBuilderSource from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { useExtensionBrowser, waitForHighlights } from './harness';
+import { setupExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, pointOfTerm, popoverFrame, waitForPopover } from './popover-helpers';
 
-const env = useExtensionBrowser();
+const env = setupExtensionBrowser();
 
 async function openArticle(path = 'article.html') {
   const page = await env.browser.context.newPage();

@@ -3,10 +3,10 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openExtensionPage, readHighlights, useExtensionBrowser, waitForHighlights } from './harness';
+import { openExtensionPage, readHighlights, setupExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, waitForPopover } from './popover-helpers';
 
-const env = useExtensionBrowser();
+const env = setupExtensionBrowser();
 
 /** The id chrome.tabs knows for a Playwright page: bring it to the front and ask for the active tab
  * (without the tabs permission the extension cannot match tabs by URL). */
