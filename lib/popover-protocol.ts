@@ -3,8 +3,8 @@
 // page never sees (the iframe's URL is inside our closed shadow root).
 
 export type ToPopover =
-  | { type: 'show'; id: string; focus: boolean; siteKey: string | null }
-  | { type: 'hide' };
+  /** sentAt: wall-clock ms (timeOrigin + now) when the content script asked, for the show-latency benchmark. */
+  { type: 'show'; id: string; focus: boolean; siteKey: string | null; sentAt: number } | { type: 'hide' };
 
 export type FromPopover =
   | { type: 'ready' }
@@ -25,6 +25,7 @@ export function parseToPopover(raw: unknown): ToPopover | null {
       id: m.id,
       focus: m.focus,
       siteKey: typeof m.siteKey === 'string' ? m.siteKey : null,
+      sentAt: typeof m.sentAt === 'number' && Number.isFinite(m.sentAt) ? m.sentAt : 0,
     };
   }
   return null;

@@ -11,6 +11,20 @@ import { setSite } from '../../lib/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { whenConnected } from './connection';
 
+/**
+ * Time from the content script's "show" to the entry painted in this frame
+ * (the task right after the next rendering step), kept for bench/ui.mjs.
+ */
+function recordShowLatency(sentAt: number): void {
+  if (!sentAt) return;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const list = ((window as { klShowLatency?: number[] }).klShowLatency ??= []);
+      list.push(performance.timeOrigin + performance.now() - sentAt);
+    }, 0),
+  );
+}
+
 export function PopoverApp() {
   const [stack, setStack] = useState<string[]>([]);
   const [siteKey, setSiteKey] = useState<string | null>(null);
@@ -44,6 +58,7 @@ export function PopoverApp() {
         focusNext.current = msg.focus;
         setSiteKey(msg.siteKey);
         setStack([msg.id]);
+        recordShowLatency(msg.sentAt);
       };
       port.postMessage({ type: 'ready' } satisfies FromPopover);
     });

@@ -101,7 +101,7 @@ export class PopoverHost {
     this.anchor = anchor;
     this.point = point;
     this.visible = true;
-    this.send({ type: 'show', id, focus, siteKey });
+    this.send({ type: 'show', id, focus, siteKey, sentAt: performance.timeOrigin + performance.now() });
     this.startFollowing();
     if (focus) this.frame?.focus();
   }
