@@ -19,8 +19,8 @@ function recordShowLatency(sentAt: number): void {
   if (!sentAt) return;
   requestAnimationFrame(() =>
     setTimeout(() => {
-      const list = ((window as { klShowLatency?: number[] }).klShowLatency ??= []);
-      list.push(performance.timeOrigin + performance.now() - sentAt);
+      const w = window as { klShowLatency?: number[] };
+      w.klShowLatency = [...(w.klShowLatency ?? []), performance.timeOrigin + performance.now() - sentAt];
     }, 0),
   );
 }
