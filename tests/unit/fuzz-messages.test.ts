@@ -216,10 +216,11 @@ function expectWellFormedToPopover(msg: unknown): void {
     return;
   }
   expect(m.type).toBe('show');
-  expect(keys(m)).toEqual(['focus', 'id', 'siteKey', 'type']);
+  expect(keys(m)).toEqual(['focus', 'id', 'sentAt', 'siteKey', 'type']);
   expect(typeof m.id === 'string' && ID.test(m.id)).toBe(true);
   expect(typeof m.focus).toBe('boolean');
   expect(m.siteKey === null || typeof m.siteKey === 'string').toBe(true);
+  expect(typeof m.sentAt === 'number' && Number.isFinite(m.sentAt)).toBe(true);
 }
 
 function expectWellFormedFromPopover(msg: unknown): void {
