@@ -2,7 +2,7 @@
 // tiers, keep marks in our own store and let the painter show the visible ones.
 // It is DOM-only (no extension APIs) so unit tests can drive it in happy-dom.
 
-import { type Mark, MarkStore } from './mark-store';
+import { type Mark, MarkStore, TextMark } from './mark-store';
 import { type HighlightStyle, Painter } from './painter';
 import { SLICE_MS, whenIdle, yieldToPage } from './scheduler';
 import { blockOf, isInline, locate, SKIP_SELECTOR, type TextRun, walkTextRuns } from './text-runs';
@@ -168,27 +168,30 @@ export class Lens {
       marks.push(this.toMark(run, m));
     }
     if (marks.length === 0) return;
-    const isNewContainer = this.store.marksIn(run.container).length === 0;
+    const isNewContainer = !this.store.hasMarksIn(run.container);
     this.store.add(run.container, marks);
     if (isNewContainer) this.painter.observe(run.container);
     else this.painter.refresh(run.container, []);
   }
 
   private toMark(run: TextRun, m: RunMatch): Mark {
+    const { nodes } = run;
+    // Most runs are one text node: no search.
+    if (nodes.length === 1) {
+      const node = nodes[0] as Text;
+      return new TextMark(m.entry, run.container, node, m.start, node, m.end, undefined);
+    }
     const start = locate(run, m.start, false);
     const end = locate(run, m.end, true);
-    const pieces: Mark['pieces'] = [];
-    const first = start.index;
-    const last = end.index;
-    for (let i = first; i <= last; i++) {
-      const node = run.nodes[i] as Text;
-      pieces.push({
-        node,
-        start: i === first ? start.offset : 0,
-        end: i === last ? end.offset : node.data.length,
-      });
-    }
-    return { entry: m.entry, container: run.container, pieces };
+    return new TextMark(
+      m.entry,
+      run.container,
+      start.node,
+      start.offset,
+      end.node,
+      end.offset,
+      start.index === end.index ? undefined : nodes.slice(start.index, end.index + 1),
+    );
   }
 
   /** Open shadow roots seen so far (hit-testing needs them for caretPositionFromPoint). */

@@ -2,20 +2,65 @@
 // marks near the viewport (see painter.ts); this store holds them all, keyed
 // by text node for ~µs hit-testing and by block container for rescans.
 
+export interface MarkPiece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
 export interface Mark {
   entry: number;
   container: Element;
+  /** Where the mark starts: a text node and an offset in it. */
+  startNode: Text;
+  startOffset: number;
+  /** Where it ends (the same node for almost every mark). */
+  endNode: Text;
+  endOffset: number;
+  /** Every text node it touches, only for a mark across inline elements; else undefined. */
+  nodes: Text[] | undefined;
   /** Created when the mark is first painted: most marks are never near the viewport. */
   range?: StaticRange;
-  /** Every text node the mark touches, with the part of it the mark covers. */
-  pieces: { node: Text; start: number; end: number }[];
+  /** The part of each text node the mark covers (computed on demand: hover and tests only). */
+  readonly pieces: MarkPiece[];
 }
+
+/**
+ * One object per mark, with no per-mark arrays: a 1 MB article has ~15k marks
+ * and each array or piece object was heap (DESIGN §4: ≤ 5 MB per tab) and
+ * allocation time in the scan.
+ */
+export class TextMark implements Mark {
+  range?: StaticRange = undefined;
+  constructor(
+    public entry: number,
+    public container: Element,
+    public startNode: Text,
+    public startOffset: number,
+    public endNode: Text,
+    public endOffset: number,
+    public nodes: Text[] | undefined,
+  ) {}
+
+  get pieces(): MarkPiece[] {
+    const nodes = this.nodes ?? [this.startNode];
+    const last = nodes.length - 1;
+    return nodes.map((node, i) => ({
+      node,
+      start: i === 0 ? this.startOffset : 0,
+      end: i === last ? this.endOffset : node.data.length,
+    }));
+  }
+}
+
+/** A node's marks: one mark (by far the commonest) or several; no array for one. */
+type NodeMarks = Mark | Mark[];
 
 export class MarkStore {
   private byContainer = new Map<Element, Mark[]>();
   // A Map, not a WeakMap: faster with tens of thousands of nodes, and entries
   // leave with their marks (removals, rescans, clear()).
-  private byNode = new Map<Text, Mark[]>();
+  private byNode = new Map<Text, NodeMarks>();
   private total = 0;
 
   get size(): number {
@@ -30,19 +75,45 @@ export class MarkStore {
     return this.byContainer.get(container) ?? [];
   }
 
+  hasMarksIn(container: Element): boolean {
+    return this.byContainer.has(container);
+  }
+
+  /** Adds marks of `container`; `marks` becomes the store's own list if the container had none. */
   add(container: Element, marks: Mark[]): void {
     if (marks.length === 0) return;
     const list = this.byContainer.get(container);
-    if (list) list.push(...marks);
-    else this.byContainer.set(container, marks.slice());
+    if (list) for (const m of marks) list.push(m);
+    else this.byContainer.set(container, marks);
     for (const mark of marks) {
-      for (const piece of mark.pieces) {
-        const at = this.byNode.get(piece.node);
-        if (at) at.push(mark);
-        else this.byNode.set(piece.node, [mark]);
-      }
+      if (mark.nodes === undefined) this.index(mark.startNode, mark);
+      else for (const node of mark.nodes) this.index(node, mark);
     }
     this.total += marks.length;
+  }
+
+  private index(node: Text, mark: Mark): void {
+    const at = this.byNode.get(node);
+    if (at === undefined) this.byNode.set(node, mark);
+    else if (Array.isArray(at)) at.push(mark);
+    else this.byNode.set(node, [at, mark]);
+  }
+
+  private unindex(node: Text, mark: Mark): void {
+    const at = this.byNode.get(node);
+    if (at === undefined) return;
+    if (!Array.isArray(at)) {
+      if (at === mark) this.byNode.delete(node);
+      return;
+    }
+    const rest = at.filter((m) => m !== mark);
+    if (rest.length === 0) this.byNode.delete(node);
+    else this.byNode.set(node, rest.length === 1 ? (rest[0] as Mark) : rest);
+  }
+
+  private marksOfNode(node: Text): readonly Mark[] {
+    const at = this.byNode.get(node);
+    return at === undefined ? [] : Array.isArray(at) ? at : [at];
   }
 
   /** Removes the marks of every container inside `root` (or equal to it): found through root's text nodes. */
@@ -55,13 +126,13 @@ export class MarkStore {
   }
 
   private dropUnder(root: Node, into: Mark[]): void {
+    if (this.byNode.size === 0) return;
     const doc = root.ownerDocument ?? (root as Document);
     // NodeFilter.SHOW_TEXT
     const walker = doc.createTreeWalker(root, 0x4);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const marks = this.byNode.get(t as Text);
-      if (!marks) continue;
-      for (const mark of [...marks]) {
+      if (!this.byNode.has(t as Text)) continue;
+      for (const mark of [...this.marksOfNode(t as Text)]) {
         const list = this.byContainer.get(mark.container);
         if (list) this.dropContainer(mark.container, list, into);
       }
@@ -75,15 +146,13 @@ export class MarkStore {
    */
   removeDisconnected(removedNodes: readonly Node[]): Mark[] {
     const removed: Mark[] = [];
-    const dropMarksOf = (text: Node) => {
-      for (const mark of this.byNode.get(text as Text) ?? []) {
-        const marks = this.byContainer.get(mark.container);
-        if (marks) this.dropContainer(mark.container, marks, removed);
-      }
-    };
     for (const node of removedNodes) {
-      if (node.nodeType === 3) dropMarksOf(node);
-      else if (node.nodeType === 1 || node.nodeType === 11) this.dropUnder(node, removed);
+      if (node.nodeType === 3) {
+        for (const mark of [...this.marksOfNode(node as Text)]) {
+          const marks = this.byContainer.get(mark.container);
+          if (marks) this.dropContainer(mark.container, marks, removed);
+        }
+      } else if (node.nodeType === 1 || node.nodeType === 11) this.dropUnder(node, removed);
     }
     return removed;
   }
@@ -98,29 +167,26 @@ export class MarkStore {
 
   /** The mark covering `offset` in `node`, if any. */
   at(node: Node, offset: number): Mark | undefined {
-    const marks = this.byNode.get(node as Text);
-    if (!marks) return undefined;
-    for (const mark of marks) {
-      for (const p of mark.pieces) {
-        if (p.node === node && offset >= p.start && offset < p.end) return mark;
-      }
+    for (const mark of this.marksOfNode(node as Text)) {
+      const start = node === mark.startNode ? mark.startOffset : 0;
+      const end = node === mark.endNode ? mark.endOffset : (node as Text).data.length;
+      if (offset >= start && offset < end) return mark;
     }
     return undefined;
   }
 
   all(): Mark[] {
     const out: Mark[] = [];
-    for (const marks of this.byContainer.values()) out.push(...marks);
+    for (const marks of this.byContainer.values()) for (const m of marks) out.push(m);
     return out;
   }
 
   /** Marks in reading (document) order. */
   inReadingOrder(): Mark[] {
     return this.all().sort((a, b) => {
-      const na = a.pieces[0]?.node;
-      const nb = b.pieces[0]?.node;
-      if (!na || !nb) return 0;
-      if (na === nb) return (a.pieces[0]?.start ?? 0) - (b.pieces[0]?.start ?? 0);
+      const na = a.startNode;
+      const nb = b.startNode;
+      if (na === nb) return a.startOffset - b.startOffset;
       // DOCUMENT_POSITION_FOLLOWING = 4
       return na.compareDocumentPosition(nb) & 4 ? -1 : 1;
     });
@@ -139,13 +205,8 @@ export class MarkStore {
     this.total -= marks.length;
     for (const mark of marks) {
       into.push(mark);
-      for (const piece of mark.pieces) {
-        const at = this.byNode.get(piece.node);
-        if (!at) continue;
-        const rest = at.filter((m) => m !== mark);
-        if (rest.length) this.byNode.set(piece.node, rest);
-        else this.byNode.delete(piece.node);
-      }
+      if (mark.nodes === undefined) this.unindex(mark.startNode, mark);
+      else for (const node of mark.nodes) this.unindex(node, mark);
     }
   }
 }

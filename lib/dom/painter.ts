@@ -164,15 +164,12 @@ export class Painter {
     const target = this.target(mark);
     if (!target) return;
     if (!mark.range) {
-      const first = mark.pieces[0];
-      const last = mark.pieces[mark.pieces.length - 1];
-      if (!first || !last) return;
       try {
         mark.range = new StaticRange({
-          startContainer: first.node,
-          startOffset: first.start,
-          endContainer: last.node,
-          endOffset: last.end,
+          startContainer: mark.startNode,
+          startOffset: mark.startOffset,
+          endContainer: mark.endNode,
+          endOffset: mark.endOffset,
         });
       } catch {
         return; // the text changed under us; the next rescan fixes it

@@ -104,71 +104,87 @@ export interface RunWalkOptions {
  */
 export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
-  const queryRoot = root as ParentNode;
-  const skip = new Set<Element>(
-    typeof queryRoot.querySelectorAll === 'function' ? queryRoot.querySelectorAll(SKIP_SELECTOR) : [],
-  );
   if (root.nodeType === 1 && (root as Element).closest?.(SKIP_SELECTOR)) return;
+  const queryRoot = root as ParentNode;
+  const found =
+    typeof queryRoot.querySelectorAll === 'function' ? queryRoot.querySelectorAll(SKIP_SELECTOR) : null;
+  // Most pages skip nothing: then no Set lookup per element.
+  const skip = found && found.length > 0 ? new Set<Element>(found) : null;
+  const onShadowRoot = options.onShadowRoot;
   // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
   const walker = doc.createTreeWalker(root, 0x1 | 0x4);
   let nodes: Text[] = [];
   let starts: number[] = [];
   let text = '';
   let container: Element | null = null;
-
-  const flush = (): TextRun | null => {
-    if (!container || nodes.length === 0) {
-      nodes = [];
-      starts = [];
-      text = '';
-      return null;
-    }
-    const run: TextRun = { container, nodes, starts, text };
-    nodes = [];
-    starts = [];
-    text = '';
-    container = null;
-    return run;
-  };
+  // blockOf() of the last text node's parent: sibling texts share it, so the
+  // inline-ancestor climb runs once per parent, not once per text node. Reset
+  // after every yield (the page may move nodes while we are paused).
+  let lastParent: Node | null = null;
+  let lastBlock: Element | null = null;
 
   let node: Node | null = walker.currentNode === root ? walker.nextNode() : walker.currentNode;
   while (node) {
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        const block = blockOf(node);
-        if (block && block !== container) {
-          const run = flush();
-          if (run) yield run;
-          container = block;
+        const parent = node.parentNode;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          lastBlock = blockOf(node);
         }
-        if (block) {
+        const block = lastBlock;
+        if (block !== null) {
+          if (block !== container) {
+            if (container !== null && nodes.length > 0) {
+              yield { container, nodes, starts, text };
+              nodes = [];
+              starts = [];
+              lastParent = null;
+            }
+            text = '';
+            container = block;
+          }
           nodes.push(node as Text);
           starts.push(text.length);
-          text += data;
+          // A single-node run keeps the node's own string ('' + data is data).
+          text = text.length === 0 ? data : text + data;
         }
       }
       node = walker.nextNode();
       continue;
     }
     const el = node as Element;
-    if (skip.has(el)) {
+    if (skip?.has(el)) {
       // A skipped element also ends the run: text on either side is not joined.
-      const run = flush();
-      if (run) yield run;
+      if (container !== null && nodes.length > 0) {
+        yield { container, nodes, starts, text };
+        nodes = [];
+        starts = [];
+        lastParent = null;
+      }
+      text = '';
+      container = null;
       node = nextOutside(walker);
       continue;
     }
     if (!INLINE_TAGS.has(el.tagName)) {
-      const run = flush();
-      if (run) yield run;
+      if (container !== null && nodes.length > 0) {
+        yield { container, nodes, starts, text };
+        nodes = [];
+        starts = [];
+        lastParent = null;
+      }
+      text = '';
+      container = null;
     }
-    const shadow = (el as HTMLElement).shadowRoot;
-    if (shadow && options.onShadowRoot) options.onShadowRoot(shadow);
+    if (onShadowRoot) {
+      const shadow = (el as HTMLElement).shadowRoot;
+      if (shadow) onShadowRoot(shadow);
+    }
     node = walker.nextNode();
   }
-  const run = flush();
-  if (run) yield run;
+  if (container !== null && nodes.length > 0) yield { container, nodes, starts, text };
 }
 
 function nextOutside(walker: TreeWalker): Node | null {

@@ -47,6 +47,7 @@ export function filterByContext(
   options: ContextOptions,
 ): RawMatch[] {
   const kept: RawMatch[] = [];
+  // Only the first run of a page that needs them allocates these (see shared*).
   let words: WordStarts | undefined;
   let window: WindowWords | undefined;
   let anchors: number[] | undefined;
@@ -61,13 +62,13 @@ export function filterByContext(
       kept.push(m);
       continue;
     }
-    words ??= new WordStarts(text);
+    words ??= wordStartsOf(text);
     const from = words.windowStart(m.start, CONTEXT_WINDOW_WORDS);
     const to = words.windowEnd(m.end, CONTEXT_WINDOW_WORDS);
-    window ??= new WindowWords(text, matcher);
+    window ??= windowWordsOf(text, matcher);
     window.seek(from, to);
     const w = window;
-    if (rule.negative?.some((id) => w.has(id))) continue;
+    if (rule.negative !== undefined && w.hasAny(rule.negative)) continue;
     if (m.tier === 2) {
       kept.push(m);
       continue;
@@ -83,6 +84,22 @@ export function filterByContext(
     if (supported) kept.push(m);
   }
   return kept;
+}
+
+// One of each, reused by every filterByContext call: a page calls it once per
+// text run with matches (thousands), and their typed arrays were a large part
+// of the per-run cost. filterByContext never re-enters itself.
+let sharedWordStarts: WordStarts | undefined;
+let sharedWindowWords: WindowWords | undefined;
+
+function wordStartsOf(text: string): WordStarts {
+  sharedWordStarts ??= new WordStarts();
+  return sharedWordStarts.reset(text);
+}
+
+function windowWordsOf(text: string, matcher: Matcher): WindowWords {
+  sharedWindowWords ??= new WindowWords();
+  return sharedWindowWords.reset(text, matcher);
 }
 
 /** Sorted starts of the matches that supply ketamine context by themselves. */
@@ -115,6 +132,8 @@ function hasAnchor(anchors: readonly number[], from: number, to: number, self: n
  * a check is O(words of the alias), however dense the matches are.
  */
 class WindowWords {
+  private text = '';
+  private matcher: Matcher | undefined;
   private starts: number[] = [];
   private ends: number[] = [];
   private ids: number[] = [];
@@ -131,10 +150,24 @@ class WindowWords {
     this.ids.push(id);
   };
 
-  constructor(
-    private readonly text: string,
-    private readonly matcher: Matcher,
-  ) {}
+  /** Starts over on a new text; the counts go back to zero through the words still counted. */
+  reset(text: string, matcher: Matcher): this {
+    for (let h = this.lo; h < this.hi; h++) {
+      const id = this.ids[h] as number;
+      this.counts[id] = (this.counts[id] as number) - 1;
+    }
+    this.text = text;
+    this.matcher = matcher;
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.ids.length = 0;
+    this.lo = 0;
+    this.hi = 0;
+    this.scannedTo = 0;
+    this.lastFrom = 0;
+    this.lastTo = 0;
+    return this;
+  }
 
   seek(from: number, to: number): void {
     if (from < this.lastFrom || to < this.lastTo) {
@@ -151,7 +184,7 @@ class WindowWords {
     this.lastTo = to;
     if (this.scannedTo < from) this.scannedTo = from;
     if (this.scannedTo < to) {
-      this.matcher.scanContextWords(this.text, this.scannedTo, to, this.push);
+      (this.matcher as Matcher).scanContextWords(this.text, this.scannedTo, to, this.push);
       this.scannedTo = to;
     }
     const { starts, ids } = this;
@@ -168,6 +201,12 @@ class WindowWords {
       const id = ids[this.lo++] as number;
       this.counts[id] = (this.counts[id] as number) - 1;
     }
+  }
+
+  /** Does any of the words `ids` occur in the window? */
+  hasAny(ids: readonly number[]): boolean {
+    for (const id of ids) if ((this.counts[id] ?? 0) > 0) return true;
+    return false;
   }
 
   /** Does word `id` occur in the window? */
@@ -199,8 +238,15 @@ class WordStarts {
   private n = 0;
   private scanned = 0;
   private inWord = false;
+  private text = '';
 
-  constructor(private readonly text: string) {}
+  reset(text: string): this {
+    this.text = text;
+    this.n = 0;
+    this.scanned = 0;
+    this.inWord = false;
+    return this;
+  }
 
   /** Scans on to `to` (at least), recording word starts. */
   private scanTo(to: number): void {
