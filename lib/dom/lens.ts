@@ -34,6 +34,11 @@ export interface LensOptions {
   onMarksChanged?: () => void;
 }
 
+/** Pages with more text than this skip the whole-page precheck (one matcher pass must stay a short task). */
+const PRECHECK_MAX_CHARS = 1_500_000;
+const PRECHECK_HEAD = 32_768;
+const PRECHECK_OVERLAP = 256;
+
 /** Minimum spacing of rescans on a page that mutates constantly. */
 const RESCAN_MIN_INTERVAL_MS = 250;
 
@@ -74,7 +79,39 @@ export class Lens {
     this.running = true;
     this.painter.start();
     this.watch(this.options.doc);
-    return this.enqueue(this.options.doc.body ?? this.options.doc.documentElement);
+    const root = this.options.doc.body ?? this.options.doc.documentElement;
+    if (this.hasNoCandidates(root)) {
+      // Nothing in the light DOM can match: only open shadow roots need a look.
+      this.findShadowRoots(root);
+      return this.drain();
+    }
+    return this.enqueue(root);
+  }
+
+  /**
+   * Most pages mention no glossary term at all. One native textContent read
+   * and one matcher pass over it say so at a fraction of the cost of walking
+   * text runs. Skipped for very large pages, where that one pass would be a
+   * long task (their walk is time-sliced instead).
+   */
+  private hasNoCandidates(root: Element): boolean {
+    const text = root.textContent ?? '';
+    if (text.length > PRECHECK_MAX_CHARS) return false;
+    // The start first, so a page about ketamine stops early; then the rest in
+    // one pass. The two parts overlap by more than the longest alias, so a
+    // term across the seam is whole in the second.
+    const { matcher } = this.options;
+    if (matcher.find(text.slice(0, PRECHECK_HEAD + PRECHECK_OVERLAP)).length) return false;
+    return text.length <= PRECHECK_HEAD || matcher.find(text.slice(PRECHECK_HEAD)).length === 0;
+  }
+
+  private findShadowRoots(root: Element): void {
+    // NodeFilter.SHOW_ELEMENT
+    const walker = this.options.doc.createTreeWalker(root, 0x1);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      const shadow = (el as Element).shadowRoot;
+      if (shadow) this.addShadowRoot(shadow);
+    }
   }
 
   /** Removes every mark and observer: the page is exactly as before. */

@@ -69,6 +69,13 @@ describe('marks on a fixture article', () => {
     await page.close();
   });
 
+  it('marks a shadow root even when the rest of the page has no terms (whole-page precheck)', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/shadow-only.html`);
+    expect(highlightTexts(await waitForHighlights(page, 1))).toEqual(['esketamine']);
+    await page.close();
+  });
+
   it('marks text that arrives after load within a second', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/spa.html`);
