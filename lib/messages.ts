@@ -33,8 +33,8 @@ export type Message =
   | { type: 'kl:count'; count: number; frameUrl: string; off: 'site' | 'global' | null }
   /** any extension page → background: open the glossary page searching for text. */
   | { type: 'kl:open-search'; query: string }
-  /** content → background: how should this site be treated? (answered with a SiteState) */
-  | { type: 'kl:get-site-state'; siteKey: string | null };
+  /** content → background: how should this page's site be treated? url: the top frame's URL. (Answered with a SiteState.) */
+  | { type: 'kl:get-site-state'; url: string };
 
 /**
  * The settings a content script needs for its site, worked out by the
@@ -42,6 +42,8 @@ export type Message =
  * stored settings themselves: they run in every tab and must stay small.
  */
 export interface SiteState {
+  /** The page's site (settings key), or null where the extension does not run (browser pages, stores). */
+  siteKey: string | null;
   on: boolean;
   off: 'site' | 'global' | null;
   style: 'underline' | 'background' | 'hover-only';
@@ -56,7 +58,8 @@ export function parseSiteState(raw: unknown): SiteState | null {
   const hidden = Array.isArray(raw.hidden)
     ? raw.hidden.filter((c): c is string => typeof c === 'string' && /^[a-z]{1,20}$/.test(c)).slice(0, 20)
     : [];
-  return { on: raw.on && off === null, off, style, hidden };
+  const siteKey = siteKeyOf(raw).siteKey ?? null;
+  return { siteKey, on: raw.on && off === null && siteKey !== null, off, style, hidden };
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -90,9 +93,7 @@ export function parseMessage(raw: unknown): Message | null {
           }
         : null;
     case 'kl:get-site-state':
-      return raw.siteKey === null || (typeof raw.siteKey === 'string' && raw.siteKey.length <= 253)
-        ? { type: raw.type, siteKey: raw.siteKey }
-        : null;
+      return typeof raw.url === 'string' && raw.url.length <= 8192 ? { type: raw.type, url: raw.url } : null;
     case 'kl:open-search':
       return typeof raw.query === 'string' && raw.query.length <= 200
         ? { type: raw.type, query: raw.query }

@@ -65,9 +65,12 @@ async function activeTab() {
 }
 
 /** What a content script needs to know about its site (see SiteState in lib/messages.ts). */
-export function siteState(settings: Settings, siteKey: string | null): SiteState {
+export function siteState(settings: Settings, url: string): SiteState {
+  const site = siteKeyFromUrl(url);
+  const siteKey = site.kind === 'site' ? site.key : null;
   const off = siteKey === null ? 'site' : siteOffReason(settings, siteKey);
   return {
+    siteKey,
     on: off === null,
     off,
     style: settings.highlightStyle,
@@ -130,7 +133,7 @@ export function startBackground(): void {
         tabs.set(tabId, state);
         void updateBadge(tabId);
       } else if (msg.type === 'kl:get-site-state') {
-        return loadSettings().then((settings) => siteState(settings, msg.siteKey));
+        return loadSettings().then((settings) => siteState(settings, msg.url));
       } else if (msg.type === 'kl:open-search') {
         void browser.tabs.create({
           url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`),

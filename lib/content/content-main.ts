@@ -6,7 +6,6 @@ import { Lens, type PageMatcher } from '../dom/lens';
 import type { Mark } from '../dom/mark-store';
 import { Painter } from '../dom/painter';
 import { type Message, type PageState, parseMessage, parseSiteState, type SiteState } from '../messages';
-import { siteKeyFromUrl } from '../site-key';
 import { loadPopoverRuntime } from './popover-loader';
 import type { PopoverUi } from './popover-ui';
 import { watchSettingsChanges } from './settings-changes';
@@ -38,19 +37,18 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const { win, matcher } = deps;
   const doc = win.document;
   if (!Painter.supported(win)) return; // no Custom Highlight API: stand down quietly
-  const site = siteKeyFromUrl(topUrl(win));
-  const siteKey = site.kind === 'site' ? site.key : null;
   const isTop = win.top === win;
 
-  // Our site's settings, worked out by the background from the validated model;
-  // if it cannot answer, we stay off (fail closed).
+  // Our site and its settings, worked out by the background from the page's URL
+  // and the validated settings model; if it cannot answer, we stay off (fail closed).
   const askSiteState = async (): Promise<SiteState> => {
-    const off: SiteState = { on: false, off: 'site', style: 'underline', hidden: [] };
-    if (siteKey === null) return off;
-    const reply = await browser.runtime.sendMessage({ type: 'kl:get-site-state', siteKey }).catch(() => null);
-    return parseSiteState(reply) ?? off;
+    const reply = await browser.runtime
+      .sendMessage({ type: 'kl:get-site-state', url: topUrl(win) })
+      .catch(() => null);
+    return parseSiteState(reply) ?? { siteKey: null, on: false, off: 'site', style: 'underline', hidden: [] };
   };
   let settings: SiteState = await askSiteState();
+  const siteKey = settings.siteKey;
   let lens: Lens | null = null;
   let lastShown = -1;
 
