@@ -123,6 +123,19 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
   let lastParent: Node | null = null;
   let lastBlock: Element | null = null;
 
+  /** Ends the current run: returns it (if it has text) and starts an empty one. */
+  const take = (): TextRun | null => {
+    const run = container !== null && nodes.length > 0 ? { container, nodes, starts, text } : null;
+    if (run) {
+      nodes = [];
+      starts = [];
+      lastParent = null;
+    }
+    text = '';
+    container = null;
+    return run;
+  };
+
   let node: Node | null = walker.currentNode === root ? walker.nextNode() : walker.currentNode;
   while (node) {
     if (node.nodeType === 3) {
@@ -136,13 +149,8 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
         const block = lastBlock;
         if (block !== null) {
           if (block !== container) {
-            if (container !== null && nodes.length > 0) {
-              yield { container, nodes, starts, text };
-              nodes = [];
-              starts = [];
-              lastParent = null;
-            }
-            text = '';
+            const run = take();
+            if (run) yield run;
             container = block;
           }
           nodes.push(node as Text);
@@ -157,26 +165,14 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
     const el = node as Element;
     if (skip?.has(el)) {
       // A skipped element also ends the run: text on either side is not joined.
-      if (container !== null && nodes.length > 0) {
-        yield { container, nodes, starts, text };
-        nodes = [];
-        starts = [];
-        lastParent = null;
-      }
-      text = '';
-      container = null;
+      const run = take();
+      if (run) yield run;
       node = nextOutside(walker);
       continue;
     }
     if (!INLINE_TAGS.has(el.tagName)) {
-      if (container !== null && nodes.length > 0) {
-        yield { container, nodes, starts, text };
-        nodes = [];
-        starts = [];
-        lastParent = null;
-      }
-      text = '';
-      container = null;
+      const run = take();
+      if (run) yield run;
     }
     if (onShadowRoot) {
       const shadow = (el as HTMLElement).shadowRoot;
@@ -184,7 +180,8 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
     }
     node = walker.nextNode();
   }
-  if (container !== null && nodes.length > 0) yield { container, nodes, starts, text };
+  const last = take();
+  if (last) yield last;
 }
 
 function nextOutside(walker: TreeWalker): Node | null {

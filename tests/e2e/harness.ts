@@ -9,6 +9,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { type HighlightedRange, highlightsInPage } from '../support/page-probes';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const FIXTURES_DIR = resolve('tests/fixtures');
@@ -78,27 +79,13 @@ export async function openExtensionPage(
   return page;
 }
 
-export interface HighlightedRange {
-  highlight: string;
-  text: string;
-}
+export type { HighlightedRange };
 
 /** Reads the page's CSS.highlights registry from the main world. */
 export async function readHighlights(
   page: Page | import('playwright-core').Frame,
 ): Promise<HighlightedRange[]> {
-  return page.evaluate(() => {
-    const out: { highlight: string; text: string }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const r of highlight) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ highlight: name, text: range.toString() });
-      }
-    }
-    return out;
-  });
+  return page.evaluate(highlightsInPage);
 }
 
 /** Polls until the page has at least `min` highlighted ranges (or times out). */

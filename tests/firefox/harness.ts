@@ -16,6 +16,7 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { findFirefox } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { type HighlightedRange, highlightsInPage } from '../support/page-probes';
 
 // The MV2 build is what we ship to AMO; KL_FIREFOX_BUILD=.output/firefox-mv3
 // runs the same tests against `wxt build -b firefox --mv3`.
@@ -166,25 +167,11 @@ export async function openExtensionPage(ff: FirefoxWithExtension, name: 'popup' 
   throw new Error(`${url} did not load (last seen: ${JSON.stringify(state)})`);
 }
 
-export interface HighlightedRange {
-  highlight: string;
-  text: string;
-}
+export type { HighlightedRange };
 
 /** Reads the page's CSS.highlights registry from the main world. */
 export async function readHighlights(target: Page | Frame): Promise<HighlightedRange[]> {
-  return target.evaluate(() => {
-    const out: { highlight: string; text: string }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const r of highlight) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ highlight: name, text: range.toString() });
-      }
-    }
-    return out;
-  });
+  return target.evaluate(highlightsInPage);
 }
 
 /** Polls until the page has at least `min` highlighted ranges (or times out). */
