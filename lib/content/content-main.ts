@@ -183,10 +183,10 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     }
   });
 
-  // A page that clears CSS.highlights or removes our host: repair quietly.
+  // A page that clears CSS.highlights or removes our host: repair quietly
+  // (only where there is something to repair).
   win.setInterval(() => {
-    if (!lens) return;
-    lens.repair();
+    if (lens && lens.store.size > 0) lens.repair();
   }, 2000);
   doc.addEventListener('fullscreenchange', () => ui?.attach());
 
