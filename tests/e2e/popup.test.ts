@@ -85,19 +85,25 @@ describe('toolbar popup', () => {
     await page.close();
   });
 
-  it('shows the off state and turns the site back on from its switch', async () => {
+  it('turns this site off and on from its switch, live, while another site keeps its marks', async () => {
+    // Two sites from one server: 127.0.0.1 and localhost have different site keys.
+    const other = await env.browser.context.newPage();
+    await other.goto(`http://localhost:${env.server.port}/article.html`);
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/article.html`);
     await waitForHighlights(page, 3);
+    const otherCount = (await waitForHighlights(other, 3)).length;
     const popup = await openExtensionPage(env.browser, 'popup', `?tab=${await tabIdOf(page)}`);
     const siteSwitch = popup.getByRole('switch', { name: 'On this site' });
     await expect.poll(() => siteSwitch.isEnabled()).toBe(true);
     await siteSwitch.click();
-    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 2000 }).toBe(0);
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 1000 }).toBe(0);
     await expect.poll(() => popup.getByText(/off for this site/i).count()).toBeGreaterThan(0);
+    expect((await readHighlights(other)).length).toBe(otherCount);
     await siteSwitch.click();
-    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 2000 }).toBeGreaterThan(3);
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 1000 }).toBeGreaterThan(3);
     await page.close();
+    await other.close();
     await popup.close();
   });
 
