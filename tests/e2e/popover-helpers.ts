@@ -1,24 +1,9 @@
 import type { Frame, Page } from 'playwright-core';
+import { markPointInPage } from '../support/page-probes';
 
 /** Centre of the first client rect of the first mark whose text is `text`. */
 export async function pointOfTerm(page: Page, text: string, line = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ({ text, line }) => {
-      for (const h of CSS.highlights.values()) {
-        for (const r of h) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() !== text) continue;
-          const rects = [...range.getClientRects()].filter((c) => c.width > 0);
-          const rect = rects[line] ?? rects[0];
-          if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    },
-    { text, line },
-  );
+  const point = await page.evaluate(markPointInPage, { text, line });
   if (!point) throw new Error(`No mark with text "${text}"`);
   return point;
 }

@@ -1,6 +1,7 @@
 // Hover popover in real Chromium with the built extension.
 import AxeBuilderSource from 'axe-core';
 import { describe, expect, it } from 'vitest';
+import { markPointInPage } from '../support/page-probes';
 import { setupExtensionBrowser, waitForHighlights } from './harness';
 import { dialogInfo, pointOfTerm, popoverFrame, waitForPopover } from './popover-helpers';
 
@@ -98,18 +99,7 @@ describe('hover popover', () => {
     const child = framed.frames().find((f) => f.url().endsWith('frame-child.html'))!;
     await waitForHighlights(child, 1);
     await framed.waitForTimeout(500);
-    const local = await child.evaluate(() => {
-      for (const h of CSS.highlights.values()) {
-        for (const r of h) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    });
+    const local = await child.evaluate(markPointInPage, {});
     const frameBox = (await (await child.frameElement()).boundingBox())!;
     await framed.mouse.move(frameBox.x + local!.x, frameBox.y + local!.y);
     await expect

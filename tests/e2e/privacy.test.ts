@@ -13,6 +13,7 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { markPointInPage } from '../support/page-probes';
 import { type ExtensionBrowser, extensionPage, FIXTURES_DIR, launchWithExtension } from './harness';
 
 type Server = Awaited<ReturnType<typeof startStaticServer>>;
@@ -102,19 +103,7 @@ async function browse(
   const article = await open('/article.html');
   if (withExtension) {
     // Hover a mark so the popover (an extension page in an iframe) renders an entry.
-    const point = await article.evaluate(() => {
-      for (const h of CSS.highlights.values()) {
-        for (const r of h) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const rect = range.getBoundingClientRect();
-          if (rect.width > 0 && rect.top > 0 && rect.bottom < innerHeight)
-            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    });
+    const point = await article.evaluate(markPointInPage, { visible: true });
     expect(point, 'a visible mark to hover on the article').not.toBeNull();
     if (point) {
       await article.mouse.move(point.x, point.y, { steps: 3 });

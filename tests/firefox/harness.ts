@@ -16,7 +16,7 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { findFirefox } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { type HighlightedRange, highlightsInPage } from '../support/page-probes';
+import { type HighlightedRange, highlightsInPage, markPointInPage } from '../support/page-probes';
 
 // The MV2 build is what we ship to AMO; KL_FIREFOX_BUILD=.output/firefox-mv3
 // runs the same tests against `wxt build -b firefox --mv3`.
@@ -188,19 +188,7 @@ export async function waitForHighlights(target: Page | Frame, min = 1, timeout =
 
 /** Centre of the first client rect of the first mark whose text is `text`. */
 export async function pointOfTerm(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((text) => {
-    for (const h of CSS.highlights.values()) {
-      for (const r of h) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== text) continue;
-        const rect = [...range.getClientRects()].find((c) => c.width > 0);
-        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
+  const point = await page.evaluate(markPointInPage, { text });
   if (!point) throw new Error(`No mark with text "${text}"`);
   return point;
 }

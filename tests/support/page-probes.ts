@@ -20,3 +20,30 @@ export function highlightsInPage(): HighlightedRange[] {
   }
   return out;
 }
+
+export interface MarkPointQuery {
+  /** Only a mark with exactly this text (any mark when absent). */
+  text?: string | null;
+  /** Which line box of a wrapped mark (0 = first). */
+  line?: number;
+  /** Only a mark whose line box lies inside the viewport. */
+  visible?: boolean;
+}
+
+/** Centre of a line box of the first registered mark matching the query, or null. */
+export function markPointInPage(query: MarkPointQuery): { x: number; y: number } | null {
+  for (const h of CSS.highlights.values()) {
+    for (const r of h) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (query.text != null && range.toString() !== query.text) continue;
+      const rects = [...range.getClientRects()].filter((c) => c.width > 0);
+      const rect = rects[query.line ?? 0] ?? rects[0];
+      if (!rect) continue;
+      if (query.visible && (rect.top <= 0 || rect.bottom >= innerHeight)) continue;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+  }
+  return null;
+}
