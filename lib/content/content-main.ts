@@ -118,7 +118,14 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       lens = null;
     }
     if (!lens) {
-      lens = new Lens({ doc, matcher, style: settings.style, onMarksChanged: reportCount });
+      lens = new Lens({
+        doc,
+        matcher,
+        style: settings.style,
+        // Chromium inherits highlight styles from the root; Firefox does not.
+        rootOnly: !import.meta.env.FIREFOX,
+        onMarksChanged: reportCount,
+      });
       void lens.start();
     } else if (styleChanged) {
       lens.setStyle(settings.style);

@@ -31,6 +31,8 @@ export interface LensOptions {
   doc: Document;
   matcher: PageMatcher;
   style: HighlightStyle;
+  /** See PainterOptions.rootOnly. */
+  rootOnly?: boolean;
   onMarksChanged?: () => void;
 }
 
@@ -65,7 +67,7 @@ export class Lens {
     this.win = options.doc.defaultView as Window & typeof globalThis;
     this.painter = new Painter(
       options.doc,
-      { isSafety: (e) => options.matcher.isSafety(e), style: options.style },
+      { isSafety: (e) => options.matcher.isSafety(e), style: options.style, rootOnly: options.rootOnly },
       (c) => this.store.marksIn(c),
     );
   }

@@ -58,7 +58,7 @@ export class VisibleWindow {
     this.visible.clear();
   }
 
-  /** Recomputes the window; call from a requestAnimationFrame callback. */
+  /** Recomputes the window; call when layout is clean (just after a frame). */
   update(): void {
     this.compact();
     const order = this.order;
