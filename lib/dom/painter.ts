@@ -3,8 +3,8 @@
 // registered, because Chromium revalidates every registered highlight range
 // on each DOM/style change (DESIGN.md §2: 14.6k ranges made every frame 64 ms).
 
-import type { Mark } from './mark-store';
 import { AfterFrame } from './after-frame';
+import type { Mark } from './mark-store';
 import { VisibleWindow } from './visible-window';
 
 export const HIGHLIGHT_NAMES = { term: 'ketamine-lens', safety: 'ketamine-lens-safety' } as const;

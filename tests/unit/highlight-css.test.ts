@@ -5,7 +5,9 @@ const STYLES: HighlightStyle[] = ['underline', 'background', 'hover-only'];
 
 /** The selectors of every rule in a stylesheet text (comma lists split). */
 function selectors(css: string): string[] {
-  return [...css.matchAll(/([^{}]+)\{[^}]*\}/g)].flatMap((m) => (m[1] as string).split(',').map((s) => s.trim()));
+  return [...css.matchAll(/([^{}]+)\{[^}]*\}/g)].flatMap((m) =>
+    (m[1] as string).split(',').map((s) => s.trim()),
+  );
 }
 
 describe('highlightCss', () => {
@@ -16,7 +18,10 @@ describe('highlightCss', () => {
 
   it.each(STYLES)('%s: with rootOnly every rule sits on :root (Chromium inherits it)', (style) => {
     const sel = selectors(highlightCss(style, true));
-    expect(sel).toEqual([`:root::highlight(${HIGHLIGHT_NAMES.term})`, `:root::highlight(${HIGHLIGHT_NAMES.safety})`]);
+    expect(sel).toEqual([
+      `:root::highlight(${HIGHLIGHT_NAMES.term})`,
+      `:root::highlight(${HIGHLIGHT_NAMES.safety})`,
+    ]);
   });
 
   it('keeps the declarations the same either way', () => {
