@@ -226,10 +226,13 @@ const DENSE_MIN_CHILDREN = 4;
 
 type HitFn = (start: number, end: number, value: number) => void;
 
-const GATE3_SIZE = 1 << 15;
-function hash3(a: number, b: number, c: number): number {
-  return (a * 961 + b * 31 + c) & (GATE3_SIZE - 1);
-}
+/** Gate tables are hashed (collisions only let a few more walks through). */
+const GATE_SIZE = 1 << 15;
+const GATE_MASK = GATE_SIZE - 1;
+/** gate3 bits: a pattern shares these three units and goes on (check gate4) … */
+const GATE_NEXT = 1;
+/** … or ends after them, or has a separator third: walk. */
+const GATE_WALK = 2;
 
 export class Trie {
   readonly size: number;
@@ -260,13 +263,15 @@ export class Trie {
   /** First root child with a non-ASCII label, 0 = none. */
   private readonly rootNonAscii: number;
   /**
-   * Prefix gate, so most word starts cost no walk: for ASCII text, a walk
+   * Prefix gates, so most word starts cost no walk: for ASCII text, a walk
    * can only succeed if the first two units are in gate2 (a pattern of one
-   * or two units, or a separator second) or the first three are in gate3
-   * (hashed; collisions only let a few more walks through).
+   * or two units, or a separator second), or the first three are in gate3
+   * with GATE_WALK, or with GATE_NEXT and the first four are in gate4.
+   * Folded units: "Ketamine" and "ketamine" gate alike.
    */
   private readonly gate2: Uint8Array;
   private readonly gate3: Uint8Array;
+  private readonly gate4: Uint8Array;
   /** Output value of the last successful longest-match walk. */
   hitValue = -1;
 
@@ -366,39 +371,54 @@ export class Trie {
     this.rootNonAscii = rootNonAscii;
 
     this.gate2 = new Uint8Array(128 * 128);
-    this.gate3 = new Uint8Array(GATE3_SIZE);
-    for (let r = count[0] ? 1 : 0; r !== 0; r = nextSib[r] as number) {
-      const l1 = first[r] as number;
-      if (l1 >= 128) break;
-      const len = (edgeStart[r + 1] as number) - (edgeStart[r] as number);
-      if (len >= 2) this.gateSecond(l1, r, 2, labels.charCodeAt((edgeStart[r] as number) + 1));
-      else {
-        // A one-unit pattern: any second unit may follow.
-        if (outStart[r] !== outStart[r + 1]) this.gate2.fill(1, l1 << 7, (l1 + 1) << 7);
-        for (let j = count[r] ? r + 1 : 0; j !== 0; j = nextSib[j] as number) {
-          this.gateSecond(l1, j, 1, first[j] as number);
-        }
+    this.gate3 = new Uint8Array(GATE_SIZE);
+    this.gate4 = new Uint8Array(GATE_SIZE);
+    this.gateFrom(0, []);
+  }
+
+  /** Fills the prefix gates from the first four units of every path below `node`. */
+  private gateFrom(node: number, units: readonly number[]): void {
+    for (let j = this.count[node] ? node + 1 : 0; j !== 0; j = this.nextSib[j] as number) {
+      const u = units.slice();
+      const e = this.edgeStart[j + 1] as number;
+      // Every prefix length counts (a separator second is gated at two units);
+      // a pattern can only end with the edge.
+      for (let p = this.edgeStart[j] as number; p < e && u.length < 4; p++) {
+        u.push(this.labels.charCodeAt(p));
+        this.gatePrefix(u, p === e - 1 && this.outStart[j] !== this.outStart[j + 1]);
       }
+      if (u.length < 4) this.gateFrom(j, u);
     }
   }
 
-  /** Gate entries for patterns starting l1 l2, where l2 is unit `off` - 1 of node's edge. */
-  private gateSecond(l1: number, l2node: number, off: number, l2: number): void {
-    if (l2 >= 128) return; // a non-ASCII second unit is always walked
-    const s = this.edgeStart[l2node] as number;
-    const len = (this.edgeStart[l2node + 1] as number) - s;
-    const ends = off === len && this.outStart[l2node] !== this.outStart[l2node + 1];
-    // A separator second (any run of them in the text) or a two-unit pattern: gate on two units.
-    if (l2 === SEP_CODE || ends) this.gate2[(l1 << 7) | l2] = 1;
-    if (off < len) {
-      const l3 = this.labels.charCodeAt(s + off);
-      if (l3 < 128) this.gate3[hash3(l1, l2, l3)] = 1;
+  /**
+   * Gate entries for a pattern prefix `u` (1–4 units). A non-ASCII unit needs
+   * none: the scan walks whenever the text has one there. A separator second
+   * or third unit walks at that length, because the text may have a run of
+   * separators in its place.
+   */
+  private gatePrefix(u: readonly number[], ends: boolean): void {
+    const [a, b, c, d] = u as [number, number | undefined, number | undefined, number | undefined];
+    if (a >= 128) return;
+    if (b === undefined) {
+      // A one-unit pattern: any second unit may follow.
+      if (ends) this.gate2.fill(1, a << 7, (a + 1) << 7);
       return;
     }
-    for (let j = this.count[l2node] ? l2node + 1 : 0; j !== 0; j = this.nextSib[j] as number) {
-      const l3 = this.first[j] as number;
-      if (l3 < 128) this.gate3[hash3(l1, l2, l3)] = 1;
+    if (b >= 128) return;
+    if (c === undefined) {
+      if (ends || b === SEP_CODE) this.gate2[(a << 7) | b] = 1;
+      return;
     }
+    if (c >= 128) return;
+    const h = a * 961 + b * 31 + c;
+    if (d === undefined) {
+      if (ends || c === SEP_CODE)
+        this.gate3[h & GATE_MASK] = (this.gate3[h & GATE_MASK] as number) | GATE_WALK;
+      return;
+    }
+    this.gate3[h & GATE_MASK] = (this.gate3[h & GATE_MASK] as number) | GATE_NEXT;
+    if (d < 128) this.gate4[(h * 31 + d) & GATE_MASK] = 1;
   }
 
   /** The child of `node` whose edge starts with `c`, or 0. */
@@ -501,17 +521,6 @@ export class Trie {
     return best;
   }
 
-  /** The prefix gate for an ASCII word start `c` at i (see gate2). */
-  private mayMatch(text: string, i: number, c: number): boolean {
-    const d = text.charCodeAt(i + 1);
-    if (!(d < 128)) return true; // non-ASCII or end of text: walk
-    const l1 = ASCII_STEP[c] as number;
-    const l2 = ASCII_STEP[d] as number;
-    if (this.gate2[(l1 << 7) | l2] === 1) return true;
-    const e = text.charCodeAt(i + 2);
-    return !(e < 128) || this.gate3[hash3(l1, l2, ASCII_STEP[e] as number)] === 1;
-  }
-
   /**
    * Scans text[from, to) for matches starting at word boundaries. Longest
    * non-overlapping matches go to onMatch(start, end, value); with
@@ -519,6 +528,9 @@ export class Trie {
    */
   scan(text: string, from: number, to: number, onMatch: HitFn, overlapping = false): void {
     const rootAscii = this.rootAscii;
+    const gate2 = this.gate2;
+    const gate3 = this.gate3;
+    const gate4 = this.gate4;
     const stop = Math.min(to, text.length);
     let prevWord = from > 0 && wordBefore(text, from);
     let i = from;
@@ -540,12 +552,36 @@ export class Trie {
           continue;
         }
         const node = rootAscii[c] as number;
-        if (node !== 0 && this.mayMatch(text, i, c)) {
-          const end = this.tryAt(text, i, node, onMatch, overlapping);
-          if (end >= 0) {
-            i = end;
-            prevWord = wordBefore(text, end);
-            continue;
+        if (node !== 0) {
+          // The prefix gate (see gate2), inline: it runs at most word starts
+          // of every page, mostly before the JIT has optimised this loop.
+          const d = text.charCodeAt(i + 1);
+          let walk = !(d < 128); // non-ASCII or end of text: walk
+          if (!walk) {
+            const l1 = ASCII_STEP[c] as number;
+            const l2 = ASCII_STEP[d] as number;
+            walk = gate2[(l1 << 7) | l2] === 1;
+            if (!walk) {
+              const e = text.charCodeAt(i + 2);
+              if (!(e < 128)) walk = true;
+              else {
+                const h = l1 * 961 + l2 * 31 + (ASCII_STEP[e] as number);
+                const g = gate3[h & GATE_MASK] as number;
+                if (g & GATE_WALK) walk = true;
+                else if (g & GATE_NEXT) {
+                  const f = text.charCodeAt(i + 3);
+                  walk = !(f < 128) || gate4[(h * 31 + (ASCII_STEP[f] as number)) & GATE_MASK] === 1;
+                }
+              }
+            }
+          }
+          if (walk) {
+            const end = this.tryAt(text, i, node, onMatch, overlapping);
+            if (end >= 0) {
+              i = end;
+              prevWord = wordBefore(text, end);
+              continue;
+            }
           }
         }
         prevWord = ASCII_WORD[c] === 1;
