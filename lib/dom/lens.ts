@@ -38,8 +38,8 @@ export interface LensOptions {
 
 /** Pages with more text than this skip the whole-page precheck (one matcher pass must stay a short task). */
 const PRECHECK_MAX_CHARS = 1_500_000;
+/** Characters of the first text nodes checked before the page's whole text is read. */
 const PRECHECK_HEAD = 32_768;
-const PRECHECK_OVERLAP = 256;
 
 /** Minimum spacing of rescans on a page that mutates constantly. */
 const RESCAN_MIN_INTERVAL_MS = 250;
@@ -91,20 +91,28 @@ export class Lens {
   }
 
   /**
-   * Most pages mention no glossary term at all. One native textContent read
-   * and one matcher pass over it say so at a fraction of the cost of walking
-   * text runs. Skipped for very large pages, where that one pass would be a
-   * long task (their walk is time-sliced instead).
+   * Most pages mention no glossary term at all. A matcher pass over the
+   * page's text says so at a fraction of the cost of walking text runs.
+   * Skipped for very large pages, where that one pass would be a long task
+   * (their walk is time-sliced instead). See docs/decisions/0005.
    */
   private hasNoCandidates(root: Element): boolean {
+    const { matcher } = this.options;
+    // First the first text nodes, each on its own line: a page about
+    // ketamine says so early, and then the page's whole text is never built.
+    const walker = this.options.doc.createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
+    let head = '';
+    for (let t = walker.nextNode(); t && head.length < PRECHECK_HEAD; t = walker.nextNode()) {
+      head += `${(t as Text).data}\n`;
+    }
+    if (matcher.find(head).length) return false;
     const text = root.textContent ?? '';
     if (text.length > PRECHECK_MAX_CHARS) return false;
-    // The start first, so a page about ketamine stops early; then the rest in
-    // one pass. The two parts overlap by more than the longest alias, so a
-    // term across the seam is whole in the second.
-    const { matcher } = this.options;
-    if (matcher.find(text.slice(0, PRECHECK_HEAD + PRECHECK_OVERLAP)).length) return false;
-    return text.length <= PRECHECK_HEAD || matcher.find(text.slice(PRECHECK_HEAD)).length === 0;
+    // textContent joins blocks without a break: in minified markup
+    // "<li>Physiotherapy</li><li>Esketamine</li>" reads "PhysiotherapyEsketamine",
+    // which has no word boundary. A break at each lower-to-upper case step
+    // restores the usual one (a term starting a block starts with a capital).
+    return matcher.find(text.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).length === 0;
   }
 
   private findShadowRoots(root: Element): void {

@@ -25,6 +25,15 @@ describe('marks on a fixture article', () => {
     await page.close();
   });
 
+  it('marks a term in minified markup whose blocks touch (no whitespace between them)', async () => {
+    // The page's only term sits in a list item between two others: the page's
+    // textContent reads "PhysiotherapyEsketamineSleep support".
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/glued-blocks.html`);
+    expect(highlightTexts(await waitForHighlights(page, 1))).toEqual(['Esketamine']);
+    await page.close();
+  });
+
   it('leaves inputs, textareas, editable areas, code, pre and opted-out subtrees alone', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/skipped.html`);
