@@ -373,51 +373,63 @@ export class Trie {
     this.gate2 = new Uint8Array(128 * 128);
     this.gate3 = new Uint8Array(GATE_SIZE);
     this.gate4 = new Uint8Array(GATE_SIZE);
-    this.gateFrom(0, []);
+    this.gateFrom(0, 0, 0, 0, 0);
   }
 
-  /** Fills the prefix gates from the first four units of every path below `node`. */
-  private gateFrom(node: number, units: readonly number[]): void {
+  /**
+   * Fills the prefix gates from the first four units of every path below
+   * `node`, whose path so far has `n` units a, b, c. Plain numbers, no arrays:
+   * this runs cold on every page.
+   */
+  private gateFrom(node: number, n: number, a: number, b: number, c: number): void {
+    const { labels, edgeStart, outStart } = this;
     for (let j = this.count[node] ? node + 1 : 0; j !== 0; j = this.nextSib[j] as number) {
-      const u = units.slice();
-      const e = this.edgeStart[j + 1] as number;
+      const e = edgeStart[j + 1] as number;
+      const ends = outStart[j] !== outStart[j + 1];
+      let k = n;
+      let x = a;
+      let y = b;
+      let z = c;
       // Every prefix length counts (a separator second is gated at two units);
       // a pattern can only end with the edge.
-      for (let p = this.edgeStart[j] as number; p < e && u.length < 4; p++) {
-        u.push(this.labels.charCodeAt(p));
-        this.gatePrefix(u, p === e - 1 && this.outStart[j] !== this.outStart[j + 1]);
+      for (let p = edgeStart[j] as number; p < e && k < 4; p++) {
+        const u = labels.charCodeAt(p);
+        if (k === 0) x = u;
+        else if (k === 1) y = u;
+        else if (k === 2) z = u;
+        k++;
+        this.gatePrefix(k, x, y, z, u, ends && p === e - 1);
       }
-      if (u.length < 4) this.gateFrom(j, u);
+      if (k < 4) this.gateFrom(j, k, x, y, z);
     }
   }
 
   /**
-   * Gate entries for a pattern prefix `u` (1–4 units). A non-ASCII unit needs
-   * none: the scan walks whenever the text has one there. A separator second
-   * or third unit walks at that length, because the text may have a run of
-   * separators in its place.
+   * Gate entries for a pattern prefix of `n` units a b c d (d: the 4th). A
+   * non-ASCII unit needs none: the scan walks whenever the text has one
+   * there. A separator second or third unit walks at that length, because
+   * the text may have a run of separators in its place.
    */
-  private gatePrefix(u: readonly number[], ends: boolean): void {
-    const [a, b, c, d] = u as [number, number | undefined, number | undefined, number | undefined];
+  private gatePrefix(n: number, a: number, b: number, c: number, d: number, ends: boolean): void {
     if (a >= 128) return;
-    if (b === undefined) {
+    if (n === 1) {
       // A one-unit pattern: any second unit may follow.
       if (ends) this.gate2.fill(1, a << 7, (a + 1) << 7);
       return;
     }
     if (b >= 128) return;
-    if (c === undefined) {
+    if (n === 2) {
       if (ends || b === SEP_CODE) this.gate2[(a << 7) | b] = 1;
       return;
     }
     if (c >= 128) return;
     const h = a * 961 + b * 31 + c;
-    if (d === undefined) {
-      if (ends || c === SEP_CODE)
-        this.gate3[h & GATE_MASK] = (this.gate3[h & GATE_MASK] as number) | GATE_WALK;
+    const g = this.gate3;
+    if (n === 3) {
+      if (ends || c === SEP_CODE) g[h & GATE_MASK] = (g[h & GATE_MASK] as number) | GATE_WALK;
       return;
     }
-    this.gate3[h & GATE_MASK] = (this.gate3[h & GATE_MASK] as number) | GATE_NEXT;
+    g[h & GATE_MASK] = (g[h & GATE_MASK] as number) | GATE_NEXT;
     if (d < 128) this.gate4[(h * 31 + d) & GATE_MASK] = 1;
   }
 
