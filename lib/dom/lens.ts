@@ -39,7 +39,7 @@ export interface LensOptions {
 /** Pages with more text than this skip the whole-page precheck (one matcher pass must stay a short task). */
 const PRECHECK_MAX_CHARS = 1_500_000;
 /** Characters of the first text nodes checked before the page's whole text is read. */
-const PRECHECK_HEAD = 32_768;
+const PRECHECK_HEAD = 8_192;
 
 /** Minimum spacing of rescans on a page that mutates constantly. */
 const RESCAN_MIN_INTERVAL_MS = 250;
