@@ -68,8 +68,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function parseMessage(raw: unknown): Message | null {
-  if (!isObject(raw) || typeof raw.type !== 'string') return null;
+/** Messages a content script receives: the only parser in its bundle (every byte there counts). */
+export type ContentMessage = Extract<
+  Message,
+  { type: 'kl:get-page-terms' | 'kl:next-term' | 'kl:reveal-entry' | 'kl:explain-selection' }
+>;
+
+export function parseContentMessage(raw: unknown): ContentMessage | null {
+  if (!isObject(raw)) return null;
   switch (raw.type) {
     case 'kl:get-page-terms':
     case 'kl:next-term':
@@ -80,6 +86,15 @@ export function parseMessage(raw: unknown): Message | null {
       return typeof raw.text === 'string' && raw.text.length <= 500
         ? { type: raw.type, text: raw.text }
         : null;
+    default:
+      return null;
+  }
+}
+
+export function parseMessage(raw: unknown): Message | null {
+  const forContent = parseContentMessage(raw);
+  if (forContent || !isObject(raw)) return forContent;
+  switch (raw.type) {
     case 'kl:count':
       return typeof raw.count === 'number' &&
         Number.isInteger(raw.count) &&

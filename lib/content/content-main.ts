@@ -5,7 +5,13 @@ import { browser } from 'wxt/browser';
 import { Lens, type PageMatcher } from '../dom/lens';
 import type { Mark } from '../dom/mark-store';
 import { Painter } from '../dom/painter';
-import { type Message, type PageState, parseMessage, parseSiteState, type SiteState } from '../messages';
+import {
+  type ContentMessage,
+  type PageState,
+  parseContentMessage,
+  parseSiteState,
+  type SiteState,
+} from '../messages';
 import { loadPopoverRuntime } from './popover-loader';
 import type { PopoverUi } from './popover-ui';
 import { watchSettingsChanges } from './settings-changes';
@@ -145,7 +151,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     return { state: 'on', terms, siteKey };
   };
 
-  const onMessage = (msg: Message): unknown => {
+  const onMessage = (msg: ContentMessage): unknown => {
     switch (msg.type) {
       case 'kl:get-page-terms':
         return isTop ? pageState() : undefined;
@@ -172,15 +178,13 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         void withUi().then((u) => u?.openRange(matcher.entryId(entry), range));
         return { found: true };
       }
-      default:
-        return undefined;
     }
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
     // Only our own extension talks to us; everything else is ignored.
     if (sender.id !== browser.runtime.id) return undefined;
-    const msg = parseMessage(raw);
+    const msg = parseContentMessage(raw);
     if (!msg) return undefined;
     try {
       const reply = onMessage(msg);

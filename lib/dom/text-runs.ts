@@ -27,45 +27,38 @@ export const SKIP_SELECTOR = [
 ].join(',');
 
 // Elements that flow inside a line: text on both sides of them belongs together.
+// By localName, which is lower case in HTML, XHTML and SVG alike.
 const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'DEL',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'WBR',
-  // lower-case forms for XHTML/SVG documents
   'a',
   'abbr',
   'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'dfn',
   'em',
+  'font',
   'i',
+  'ins',
+  'del',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
   'span',
+  'strike',
   'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
   'tspan',
 ]);
 
@@ -79,7 +72,7 @@ export interface TextRun {
 }
 
 export function isInline(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName);
+  return INLINE_TAGS.has(el.localName);
 }
 
 export function blockOf(node: Node): Element | null {
@@ -89,7 +82,7 @@ export function blockOf(node: Node): Element | null {
     const parent = node.parentNode as ShadowRoot | null;
     return parent && parent.nodeType === 11 && parent.host ? parent.host : null;
   }
-  while (el && INLINE_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
+  while (el && INLINE_TAGS.has(el.localName) && el.parentElement) el = el.parentElement;
   return el;
 }
 
@@ -122,6 +115,9 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
   // after every yield (the page may move nodes while we are paused).
   let lastParent: Node | null = null;
   let lastBlock: Element | null = null;
+  // Parent of the last text added to the run, and whether an element was met since.
+  let textParent: Node | null = null;
+  let crossed = false;
 
   /** Ends the current run: returns it (if it has text) and starts an empty one. */
   const take = (): TextRun | null => {
@@ -148,7 +144,10 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
         }
         const block = lastBlock;
         if (block !== null) {
-          if (block !== container) {
+          // An element boundary with no space across it splits the run where a
+          // case or digit step shows two words glued by markup: a footnote
+          // "ketamine<sup>12</sup>", minified links "<a>Home</a><a>Ketamine</a>".
+          if (block !== container || ((crossed || parent !== textParent) && gluedAt(text, data))) {
             const run = take();
             if (run) yield run;
             container = block;
@@ -157,11 +156,14 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
           starts.push(text.length);
           // A single-node run keeps the node's own string ('' + data is data).
           text = text.length === 0 ? data : text + data;
+          crossed = false;
+          textParent = parent;
         }
       }
       node = walker.nextNode();
       continue;
     }
+    crossed = true;
     const el = node as Element;
     if (skip?.has(el)) {
       // A skipped element also ends the run: text on either side is not joined.
@@ -170,7 +172,7 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
       node = nextOutside(walker);
       continue;
     }
-    if (!INLINE_TAGS.has(el.tagName)) {
+    if (!INLINE_TAGS.has(el.localName)) {
       const run = take();
       if (run) yield run;
     }
@@ -182,6 +184,19 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
   }
   const last = take();
   if (last) yield last;
+}
+
+/**
+ * Do `before` (the run so far) and `next` read as two glued words: a lower
+ * case letter or digit then a capital, or a letter then a digit? ASCII only.
+ */
+export function gluedAt(before: string, next: string): boolean {
+  const a = before.charCodeAt(before.length - 1);
+  const b = next.charCodeAt(0);
+  const lower = a >= 97 && a <= 122;
+  const letter = lower || (a >= 65 && a <= 90);
+  if ((lower || (a >= 48 && a <= 57)) && b >= 65 && b <= 90) return true;
+  return letter && b >= 48 && b <= 57;
 }
 
 function nextOutside(walker: TreeWalker): Node | null {

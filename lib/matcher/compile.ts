@@ -21,7 +21,7 @@ import {
 } from './match';
 import { aliasVariants, contextWordVariants, foldForm, normalizeForm } from './variants';
 
-export const MATCHER_INDEX_VERSION = 1;
+export const MATCHER_INDEX_VERSION = 2;
 
 /** Alias code bits: tier in the low 3 bits. */
 const F_CASE = 8;
@@ -33,12 +33,15 @@ export interface MatcherIndex {
   v: typeof MATCHER_INDEX_VERSION;
   /**
    * One row per glossary entry, in input order:
-   * [id, category, severity (0 none, 1 info, 2 caution, 3 danger), alias codes].
-   * Alias codes are one character per alias, 48 + (tier | 8 if case-sensitive
-   * | 16 if pageContext); every alias of the entry has one, tier 4 included,
-   * so RawMatch.alias is the position in the glossary entry's `aliases`.
+   * [id, category (position in `categories`), severity (0 none, 1 info,
+   * 2 caution, 3 danger), alias codes]. Alias codes are one character per
+   * alias, 48 + (tier | 8 if case-sensitive | 16 if pageContext); every alias
+   * of the entry has one, tier 4 included, so RawMatch.alias is the position
+   * in the glossary entry's `aliases`.
    */
-  entries: [string, Category, number, string][];
+  entries: [string, number, number, string][];
+  /** The categories, each named once (the content script's size budget counts every byte). */
+  categories: Category[];
   /** Aliases with context or negative words: [entry, alias, context word ids, negative word ids]. */
   rules: [number, number, number[], number[]][];
   /** Variants of tier 1–3 aliases; outputs are global alias numbers (entry offset + alias position). */
@@ -158,6 +161,7 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
 
   const rows: MatcherIndex['entries'] = [];
   const rules: MatcherIndex['rules'] = [];
+  const categories: Category[] = [];
   let global = 0;
   entries.forEach((entry, e) => {
     let codes = '';
@@ -179,12 +183,14 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
       const negative = (alias.negative ?? []).map(wordId);
       if (context.length > 0 || negative.length > 0) rules.push([e, a, context, negative]);
     });
-    rows.push([entry.id, entry.category, maxSeverity(entry), codes]);
+    if (!categories.includes(entry.category)) categories.push(entry.category);
+    rows.push([entry.id, categories.indexOf(entry.category), maxSeverity(entry), codes]);
   });
 
   return {
     v: MATCHER_INDEX_VERSION,
     entries: rows,
+    categories,
     rules,
     terms: pack(terms, false),
     words: pack(words, true),
@@ -209,7 +215,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   let total = 0;
   for (let e = 0; e < rows.length; e++) {
     const row = rows[e] as MatcherIndex['entries'][number];
-    entries[e] = { id: row[0], category: row[1], severity: SEVERITIES[row[2]] };
+    entries[e] = { id: row[0], category: index.categories[row[1]] as Category, severity: SEVERITIES[row[2]] };
     aliasOffset[e] = total;
     total += row[3].length;
   }

@@ -25,12 +25,12 @@ describe('marks on a fixture article', () => {
     await page.close();
   });
 
-  it('marks a term in minified markup whose blocks touch (no whitespace between them)', async () => {
-    // The page's only term sits in a list item between two others: the page's
-    // textContent reads "PhysiotherapyEsketamineSleep support".
+  it('marks terms glued to their neighbours by minified markup or a footnote number', async () => {
+    // A term in a list item between two others (the page's textContent reads
+    // "PhysiotherapyEsketamineSleep support") and one followed by <sup>2</sup>.
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/glued-blocks.html`);
-    expect(highlightTexts(await waitForHighlights(page, 1))).toEqual(['Esketamine']);
+    expect(highlightTexts(await waitForHighlights(page, 2)).sort()).toEqual(['Esketamine', 'esketamine']);
     await page.close();
   });
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../lib/glossary-types';
-import { parseMessage, parsePageState } from '../../lib/messages';
+import { parseContentMessage, parseMessage, parsePageState } from '../../lib/messages';
 import { parseFromPopover, parseToPopover } from '../../lib/popover-protocol';
 import {
   HIGHLIGHT_STYLES,
@@ -327,6 +327,21 @@ describe('parseMessage / parsePageState', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('the content script parser is parseMessage restricted to what content scripts receive', () => {
+    const forContent = ['kl:get-page-terms', 'kl:next-term', 'kl:reveal-entry', 'kl:explain-selection'];
+    fc.assert(
+      fc.property(fc.oneof(anyValue, nearMessage, jsonNear), (raw) => {
+        const full = parseMessage(raw);
+        const content = parseContentMessage(raw);
+        if (full && forContent.includes(full.type)) expect(content).toEqual(full);
+        else expect(content).toBeNull();
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(parseContentMessage({ type: 'kl:count', count: 1, frameUrl: 'https://a.example/' })).toBeNull();
+    expect(parseContentMessage({ type: 'kl:get-site-state', url: 'https://a.example/' })).toBeNull();
   });
 
   it('page states: random "on" lists keep only well-formed terms', () => {

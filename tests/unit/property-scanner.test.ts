@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   blockOf,
+  gluedAt,
   isInline,
   locate,
   SKIP_SELECTOR,
@@ -366,12 +367,15 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
             ).toBe(true);
           }
           // Consecutive readable texts share a run exactly when only inline,
-          // non-skipped elements open or close between them and they have the same block.
+          // non-skipped elements open or close between them, they have the same
+          // block, and no element boundary glues two words (gluedAt).
           for (let k = 1; k < readable.length; k++) {
             const a = readable[k - 1] as { node: Text; i: number };
             const b = readable[k] as { node: Text; i: number };
             const between = evs.slice(a.i + 1, b.i);
+            const glued = between.some((e) => e.kind !== 'text') && gluedAt(a.node.data, b.node.data);
             const joined =
+              !glued &&
               blockOf(a.node) === blockOf(b.node) &&
               between.every((e) => e.kind === 'text' || (isInline(e.el) && !e.el.matches(SKIP_SELECTOR)));
             const ra = runOf.get(a.node);
@@ -511,5 +515,54 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('words glued by markup', () => {
+  /** Run texts of a paragraph built from trusted test markup (DOMParser, not innerHTML). */
+  function runTexts(markup: string): string[] {
+    const parsed = new DOMParser().parseFromString(`<p>${markup}</p>`, 'text/html');
+    const p = document.importNode(parsed.body.firstElementChild as Element, true);
+    document.body.append(p);
+    return [...walkTextRuns(p)].map((r) => r.text);
+  }
+
+  it.each([
+    ['a footnote number after a term', 'Ketamine<sup>12</sup> is used', ['Ketamine', '12 is used']],
+    [
+      'minified links',
+      '<a href="#">Home</a><a href="#">Ketamine</a><a href="#">About</a>',
+      ['Home', 'Ketamine', 'About'],
+    ],
+    ['a number before a capital', '<sup>3</sup>Esketamine', ['3', 'Esketamine']],
+  ])('splits the run at %s', (_what, markup, runs) => {
+    expect(runTexts(markup)).toEqual(runs);
+  });
+
+  it.each([
+    ['a drop cap', '<span class="cap">K</span>etamine', ['Ketamine']],
+    ['part of a word in an element', 'keta<mark>mine</mark> and <b>K</b>-hole', ['ketamine and K-hole']],
+    ['a term split by emphasis', 'NMDA <em>receptor</em> antagonist', ['NMDA receptor antagonist']],
+    ['capitals on both sides', '<b>NMDA</b>R', ['NMDAR']],
+  ])('keeps %s in one run', (_what, markup, runs) => {
+    expect(runTexts(markup)).toEqual(runs);
+  });
+
+  it('keeps adjacent text nodes without an element between them in one run (they render glued)', () => {
+    const p = document.createElement('p');
+    p.append('Home', 'Ketamine');
+    document.body.append(p);
+    expect([...walkTextRuns(p)].map((r) => r.text)).toEqual(['HomeKetamine']);
+  });
+
+  it('gluedAt: lower case or digit then capital, or letter then digit', () => {
+    expect(gluedAt('home', 'Ketamine')).toBe(true);
+    expect(gluedAt('2024', 'Ketamine')).toBe(true);
+    expect(gluedAt('ketamine', '12')).toBe(true);
+    expect(gluedAt('NMDA', 'R')).toBe(false);
+    expect(gluedAt('keta', 'mine')).toBe(false);
+    expect(gluedAt('ketamine.', '12')).toBe(false);
+    expect(gluedAt('ketamine ', 'Esketamine')).toBe(false);
+    expect(gluedAt('12', '34')).toBe(false);
   });
 });
