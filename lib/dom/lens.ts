@@ -110,9 +110,9 @@ export class Lens {
     if (text.length > PRECHECK_MAX_CHARS) return false;
     // textContent joins blocks without a break: in minified markup
     // "<li>Physiotherapy</li><li>Esketamine</li>" reads "PhysiotherapyEsketamine",
-    // which has no word boundary. A break at each lower-to-upper case step
-    // restores the usual one (a term starting a block starts with a capital).
-    return matcher.find(text.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).length === 0;
+    // which has no word boundary. A break at each step the walk splits runs at
+    // (gluedAt: lower case or digit to capital, letter to digit) restores it.
+    return matcher.find(text.replace(/([a-z0-9](?=[A-Z])|[A-Za-z](?=[0-9]))/g, '$1 ')).length === 0;
   }
 
   private findShadowRoots(root: Element): void {

@@ -31,6 +31,10 @@ describe('marks on a fixture article', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/glued-blocks.html`);
     expect(highlightTexts(await waitForHighlights(page, 2)).sort()).toEqual(['Esketamine', 'esketamine']);
+    // A page whose only term, after 10 KB of other text, carries a footnote number
+    // ("esketamine2" in its textContent).
+    await page.goto(`${env.server.url}/footnote-only.html`);
+    expect(highlightTexts(await waitForHighlights(page, 1))).toEqual(['esketamine']);
     await page.close();
   });
 
