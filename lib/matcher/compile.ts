@@ -220,8 +220,16 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     total += row[3].length;
   }
   aliasOffset[rows.length] = total;
-
-  const aliasCodes = rows.map((row) => row[3]);
+  // Entry and tier of each global alias number: one lookup per match instead of a search.
+  const aliasEntry = new Int32Array(total);
+  const aliasTier = new Uint8Array(total);
+  for (let e = 0, g = 0; e < rows.length; e++) {
+    const codes = (rows[e] as MatcherIndex['entries'][number])[3];
+    for (let a = 0; a < codes.length; a++, g++) {
+      aliasEntry[g] = e;
+      aliasTier[g] = (codes.charCodeAt(a) - 48) & 7;
+    }
+  }
 
   let rules: AliasRule[] | undefined;
   const buildRules = (): AliasRule[] => {
@@ -251,7 +259,8 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   return createMatcher({
     entries,
     aliasOffset,
-    aliasCodes,
+    aliasEntry,
+    aliasTier,
     rule: (g) => {
       rules ??= buildRules();
       return rules[g] as AliasRule;

@@ -679,8 +679,10 @@ export interface MatcherTables {
   entries: MatcherEntry[];
   /** First global alias number of each entry; length entries + 1. */
   aliasOffset: Int32Array;
-  /** Alias codes of each entry (MatcherIndex.entries[e][3]): the tier is code − 48 & 7. */
-  aliasCodes: string[];
+  /** Entry of each global alias number. */
+  aliasEntry: Int32Array;
+  /** Tier of each global alias number. */
+  aliasTier: Uint8Array;
   /** Rule of a global alias number (built on first use: a page without matches never needs them). */
   rule: (alias: number) => AliasRule;
   /** Aliases of tiers 1–3; outputs are global alias numbers. */
@@ -690,27 +692,19 @@ export interface MatcherTables {
 }
 
 export function createMatcher(tables: MatcherTables): Matcher {
-  const { entries, aliasOffset, aliasCodes, rule, terms, words } = tables;
+  const { entries, aliasOffset, aliasEntry, aliasTier, rule, terms, words } = tables;
   return {
     entries,
     findAll(text: string): RawMatch[] {
       const found: RawMatch[] = [];
       terms.scan(text, 0, text.length, (start, end, g) => {
-        // The entry of global alias g: the last entry whose first alias is ≤ g.
-        let lo = 0;
-        let hi = entries.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >>> 1;
-          if ((aliasOffset[mid] as number) <= g) lo = mid;
-          else hi = mid - 1;
-        }
-        const alias = g - (aliasOffset[lo] as number);
+        const entry = aliasEntry[g] as number;
         found.push({
           start,
           end,
-          entry: lo,
-          alias,
-          tier: (((aliasCodes[lo] as string).charCodeAt(alias) - 48) & 7) as Tier,
+          entry,
+          alias: g - (aliasOffset[entry] as number),
+          tier: aliasTier[g] as Tier,
         });
       });
       return found;
