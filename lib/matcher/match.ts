@@ -140,7 +140,8 @@ for (let c = 0; c < 128; c++) {
 
 // BMP classes and folds, filled on first sight of a code unit.
 let bmpClass: Uint8Array | undefined;
-let bmpFold: Uint16Array | undefined;
+/** Folds of non-ASCII code units seen so far (a Map: a 64 K-entry table was 128 KB of every tab's heap). */
+const bmpFold = new Map<number, number>();
 const astralWord = new Map<number, boolean>();
 
 function classifyBmp(c: number): number {
@@ -166,12 +167,12 @@ export function charClass(c: number): number {
 }
 
 function foldNonAscii(c: number): number {
-  if (bmpFold === undefined) bmpFold = new Uint16Array(65536);
-  const f = bmpFold[c] as number;
-  if (f !== 0) return f;
-  const g = foldCode(c);
-  bmpFold[c] = g;
-  return g;
+  let f = bmpFold.get(c);
+  if (f === undefined) {
+    f = foldCode(c);
+    bmpFold.set(c, f);
+  }
+  return f;
 }
 
 function isAstralWord(cp: number): boolean {
@@ -227,7 +228,7 @@ const DENSE_MIN_CHILDREN = 4;
 type HitFn = (start: number, end: number, value: number) => void;
 
 /** Gate tables are hashed (collisions only let a few more walks through). */
-const GATE_SIZE = 1 << 15;
+const GATE_SIZE = 1 << 13;
 const GATE_MASK = GATE_SIZE - 1;
 /** gate3 bits: a pattern shares these three units and goes on (check gate4) … */
 const GATE_NEXT = 1;
