@@ -124,6 +124,8 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
   // Parent of the last text added to the run, and whether an element was met since.
   let textParent: Node | null = null;
   let crossed = false;
+  /** Last code unit of the run's text. */
+  let lastCode = 0;
 
   /** Ends the current run: returns it (if it has text) and starts an empty one. */
   const take = (): TextRun | null => {
@@ -153,7 +155,10 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
           // An element boundary with no space across it splits the run where a
           // case or digit step shows two words glued by markup: a footnote
           // "ketamine<sup>12</sup>", minified links "<a>Home</a><a>Ketamine</a>".
-          if (block !== container || ((crossed || parent !== textParent) && gluedAt(text, data))) {
+          if (
+            block !== container ||
+            ((crossed || parent !== textParent) && gluedAt(lastCode, data.charCodeAt(0)))
+          ) {
             const run = take();
             if (run) yield run;
             container = block;
@@ -164,6 +169,7 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
           text = text.length === 0 ? data : text + data;
           crossed = false;
           textParent = parent;
+          lastCode = data.charCodeAt(data.length - 1);
         }
       }
       node = walker.nextNode();
@@ -194,12 +200,12 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
 }
 
 /**
- * Do `before` (the run so far) and `next` read as two glued words: a lower
- * case letter or digit then a capital, or a letter then a digit? ASCII only.
+ * Do two code units on either side of an element boundary read as two glued
+ * words: a lower-case letter or digit then a capital, or a letter then a
+ * digit? ASCII only. Code units, not strings: the run's text is a string still
+ * being concatenated, and reading its last character would flatten it.
  */
-export function gluedAt(before: string, next: string): boolean {
-  const a = before.charCodeAt(before.length - 1);
-  const b = next.charCodeAt(0);
+export function gluedAt(a: number, b: number): boolean {
   const lower = a >= 97 && a <= 122;
   const letter = lower || (a >= 65 && a <= 90);
   if ((lower || (a >= 48 && a <= 57)) && b >= 65 && b <= 90) return true;
