@@ -62,9 +62,11 @@ export function filterByContext(
       kept.push(m);
       continue;
     }
-    words ??= wordStartsOf(text);
-    const from = words.windowStart(m.start, CONTEXT_WINDOW_WORDS);
-    const to = words.windowEnd(m.end, CONTEXT_WINDOW_WORDS);
+    // A text of at most 2 × N characters has at most N words: the window is all of it.
+    const whole = text.length <= 2 * CONTEXT_WINDOW_WORDS;
+    if (!whole) words ??= wordStartsOf(text);
+    const from = words ? words.windowStart(m.start, CONTEXT_WINDOW_WORDS) : 0;
+    const to = words ? words.windowEnd(m.end, CONTEXT_WINDOW_WORDS) : text.length;
     window ??= windowWordsOf(text, matcher);
     window.seek(from, to);
     const w = window;
