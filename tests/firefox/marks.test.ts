@@ -18,6 +18,13 @@ describe('Firefox: marks on a fixture article', () => {
     expect(texts).toContain('esketamine');
     for (const word of ['market', 'ticket', 'keto', 'OK', 'basket']) expect(texts).not.toContain(word);
     for (const r of ranges) expect(['ketamine-lens', 'ketamine-lens-safety']).toContain(r.highlight);
+    // Painted: Firefox does not inherit highlight styles from :root, so the rule must reach <p> itself (ADR 0006).
+    const underline = await page.evaluate(
+      () =>
+        getComputedStyle(document.getElementById('p1') as Element, '::highlight(ketamine-lens)')
+          .textDecorationLine,
+    );
+    expect(underline).toContain('underline');
     await page.close();
   });
 
