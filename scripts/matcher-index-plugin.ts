@@ -1,6 +1,9 @@
 // Vite plugin: compiles the glossary's aliases into the matcher index at
 // build time and exposes it as `virtual:ketamine-lens/matcher-index`, so the
 // content script never builds tables on a page (it always starts cold).
+// `virtual:ketamine-lens/entry-ids` maps the index's entry numbers to ids; it
+// is kept out of the content script (its size budget) and used by the
+// lazily loaded popover runtime.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -9,6 +12,8 @@ import { compileMatcherIndex } from '../lib/matcher/compile';
 
 const ID = 'virtual:ketamine-lens/matcher-index';
 const RESOLVED = `\0${ID}`;
+const IDS = 'virtual:ketamine-lens/entry-ids';
+const IDS_RESOLVED = `\0${IDS}`;
 
 export function readGlossaryFiles(dir = resolve('data/glossary')): GlossaryEntry[] {
   return readdirSync(dir)
@@ -17,16 +22,22 @@ export function readGlossaryFiles(dir = resolve('data/glossary')): GlossaryEntry
     .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GlossaryEntry[]);
 }
 
+/** Entry ids in matcher index order (the order compileMatcherIndex numbers entries in). */
+export function entryIds(entries: readonly GlossaryEntry[]): string[] {
+  return entries.map((e) => e.id);
+}
+
 export function matcherIndexPlugin(): Plugin {
   const dir = resolve('data/glossary');
   return {
     name: 'ketamine-lens-matcher-index',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    resolveId: (id) => (id === ID ? RESOLVED : id === IDS ? IDS_RESOLVED : undefined),
     load(id) {
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== IDS_RESOLVED) return undefined;
       for (const f of readdirSync(dir)) this.addWatchFile(join(dir, f));
-      const index = compileMatcherIndex(readGlossaryFiles(dir));
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
+      const entries = readGlossaryFiles(dir);
+      const data = id === RESOLVED ? compileMatcherIndex(entries) : entryIds(entries);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },
   };
 }

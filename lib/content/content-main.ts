@@ -13,14 +13,13 @@ import {
   type SiteState,
 } from '../messages';
 import { loadPopoverRuntime } from './popover-loader';
+import type { PopoverRuntime } from './popover-runtime';
 import type { PopoverUi } from './popover-ui';
 import { watchSettingsChanges } from './settings-changes';
 
 export interface ContentDeps {
   win: Window & typeof globalThis;
   matcher: PageMatcher & {
-    entryId(entry: number): string;
-    entryIndex(id: string): number | undefined;
     findSelection(text: string): number | undefined;
   };
   /** Categories the reader chose not to mark. */
@@ -67,9 +66,13 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   doc.addEventListener('pointermove', trackPointer, { capture: true, passive: true });
   let ui: PopoverUi | null = null;
   let uiLoading: Promise<PopoverUi | null> | null = null;
+  // The runtime also knows entry ids (this bundle knows only entry numbers).
+  let loaded: PopoverRuntime | null = null;
+  const runtime = () =>
+    loadPopoverRuntime(browser.runtime.getURL('/popover-runtime.js')).then((r) => (loaded = r));
   const withUi = (): Promise<PopoverUi | null> => {
     if (ui) return Promise.resolve(ui);
-    uiLoading ??= loadPopoverRuntime(browser.runtime.getURL('/popover-runtime.js')).then((runtime) => {
+    uiLoading ??= runtime().then((runtime) => {
       uiLoading = null;
       if (!runtime || !lens) return null;
       ui ??= runtime.createUi({
@@ -78,7 +81,6 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         siteKey,
         markAt: (node, offset) => lens?.markAt(node, offset),
         shadowRoots: () => lens?.shadowRoots() ?? [],
-        entryId: (entry) => matcher.entryId(entry),
       });
       doc.removeEventListener('pointermove', trackPointer, { capture: true });
       ui.start(pointer);
@@ -142,11 +144,17 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     void withUi().then((u) => u?.openMark(mark, focus));
   };
 
-  const pageState = (): PageState => {
+  const pageState = async (): Promise<PageState> => {
     if (siteKey === null) return { state: 'unsupported' };
     if (settings.off) return { state: 'off', reason: settings.off, siteKey };
     const counts = lens?.store.countsByEntry() ?? new Map<number, number>();
-    const terms = [...counts].map(([entry, count]) => ({ id: matcher.entryId(entry), count }));
+    // Ids live in the popover runtime (loaded anyway once the page has marks).
+    const rt = counts.size ? await runtime() : null;
+    const terms = [];
+    for (const [entry, count] of counts) {
+      const id = rt?.entryId(entry);
+      if (id) terms.push({ id, count });
+    }
     terms.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
     return { state: 'on', terms, siteKey };
   };
@@ -156,8 +164,10 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       case 'kl:get-page-terms':
         return isTop ? pageState() : undefined;
       case 'kl:reveal-entry': {
-        const entry = matcher.entryIndex(msg.id);
-        const mark = lens?.store.inReadingOrder().find((m) => m.entry === entry);
+        // Loaded since this frame's first mark; none loaded means no marks here.
+        const entry = loaded?.entryIndex(msg.id);
+        const mark =
+          entry === undefined ? undefined : lens?.store.inReadingOrder().find((m) => m.entry === entry);
         if (mark) openMark(mark, true);
         return mark ? { ok: true } : undefined;
       }
@@ -175,7 +185,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         const entry = matcher.findSelection(msg.text);
         if (entry === undefined || !sel || sel.rangeCount === 0) return { found: false };
         const range = sel.getRangeAt(0).cloneRange();
-        void withUi().then((u) => u?.openRange(matcher.entryId(entry), range));
+        void withUi().then((u) => u?.openRange(entry, range));
         return { found: true };
       }
     }

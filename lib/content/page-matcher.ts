@@ -4,8 +4,6 @@ import type { PageMatcher, RunMatch } from '../dom/lens';
 import { filterByContext, hasPageContext, loadMatcher, type MatcherIndex, type RawMatch } from '../matcher';
 
 export interface ContentMatcher extends PageMatcher {
-  entryId(entry: number): string;
-  entryIndex(id: string): number | undefined;
   /** The entry a selected piece of text names, ignoring page context. */
   findSelection(text: string): number | undefined;
   setHidden(categories: readonly string[]): void;
@@ -13,10 +11,10 @@ export interface ContentMatcher extends PageMatcher {
 
 export function createContentMatcher(index: MatcherIndex): ContentMatcher {
   const matcher = loadMatcher(index);
-  const ids = new Map(matcher.entries.map((e, i) => [e.id, i]));
   let hidden = new Set<string>();
   return {
     find: (text) => matcher.findAll(text),
+    couldGiveContext: (text) => matcher.couldGiveContext(text),
     filter: (matches, text, pageHasContext) =>
       filterByContext(matches as RawMatch[], text, matcher, { pageHasContext }),
     givesContext: (matches) => hasPageContext(matches as RawMatch[], matcher),
@@ -26,8 +24,6 @@ export function createContentMatcher(index: MatcherIndex): ContentMatcher {
       const cat = matcher.entries[entry]?.category;
       return cat !== undefined && !hidden.has(cat);
     },
-    entryId: (entry) => matcher.entries[entry]?.id ?? '',
-    entryIndex: (id) => ids.get(id),
     findSelection: (text) => matcher.findAll(text.trim().slice(0, 500))[0]?.entry,
     setHidden: (categories) => {
       hidden = new Set(categories);

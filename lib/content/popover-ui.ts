@@ -65,9 +65,9 @@ export class PopoverUi {
   }
 
   /** Context menu on a selection: open an entry next to the selected text. */
-  openRange(id: string, range: Range): void {
+  openRange(entry: number, range: Range): void {
     this.returnFocusTo = this.options.doc.activeElement;
-    this.host.show(id, range, null, true, this.options.siteKey);
+    this.host.show(this.options.entryId(entry), range, null, true, this.options.siteKey);
   }
 
   /** Keeps the host inside the fullscreen element (or back on the root) so it stays visible. */

@@ -17,6 +17,8 @@ export interface RunMatch {
 export interface PageMatcher {
   /** Candidate matches in `text`, before context rules. */
   find(text: string): RunMatch[];
+  /** False only if `text` cannot give the page context (then nothing in it is marked). */
+  couldGiveContext(text: string): boolean;
   /** Applies tiers 2–4 and local context/negative words. */
   filter(matches: RunMatch[], text: string, pageHasContext: boolean): RunMatch[];
   /** Whether these matches establish ketamine context for the page. */
@@ -36,7 +38,7 @@ export interface LensOptions {
   onMarksChanged?: () => void;
 }
 
-/** Pages with more text than this skip the whole-page precheck (one matcher pass must stay a short task). */
+/** Pages with more text than this skip the whole-page precheck (one pass must stay a short task). */
 const PRECHECK_MAX_CHARS = 1_500_000;
 /** Characters of the first text nodes checked before the page's whole text is read. */
 const PRECHECK_HEAD = 8_192;
@@ -50,6 +52,10 @@ export class Lens {
   private pageHasContext = false;
   /** Containers with tier-2/3 candidates seen before the page had context. */
   private waitingForContext = new Set<Element>();
+  /** The light DOM, when the precheck found nothing there that gives context: walked once the page has context. */
+  private skippedForContext: Node | null = null;
+  /** A root whose marks are dropped just before it is walked again. */
+  private rescanWhole: Node | null = null;
   private observers: MutationObserver[] = [];
   private observedRoots = new Set<Node>();
   private shadows = new Set<ShadowRoot>();
@@ -82,8 +88,10 @@ export class Lens {
     this.painter.start();
     this.watch(this.options.doc);
     const root = this.options.doc.body ?? this.options.doc.documentElement;
-    if (this.hasNoCandidates(root)) {
-      // Nothing in the light DOM can match: only open shadow roots need a look.
+    if (!this.couldGiveContext(root)) {
+      // Nothing in the light DOM can be marked until something gives the page
+      // context: look in open shadow roots, and walk the rest if one does.
+      this.skippedForContext = root;
       this.findShadowRoots(root);
       return this.drain();
     }
@@ -91,12 +99,14 @@ export class Lens {
   }
 
   /**
-   * Most pages mention no glossary term at all. A matcher pass over the
-   * page's text says so at a fraction of the cost of walking text runs.
-   * Skipped for very large pages, where that one pass would be a long task
-   * (their walk is time-sliced instead). See docs/decisions/0005.
+   * Most pages never mention ketamine. Without a tier-1 (context-giving)
+   * match nothing on a page is marked, and a native RegExp over the page's
+   * text says "none" at a fraction of the cost of walking text runs or of a
+   * JavaScript matcher pass. Skipped for very large pages, where reading all
+   * the text at once would be a long task (their walk is time-sliced
+   * instead). See docs/decisions/0005.
    */
-  private hasNoCandidates(root: Element): boolean {
+  private couldGiveContext(root: Element): boolean {
     const { matcher } = this.options;
     // First the first text nodes, each on its own line: a page about
     // ketamine says so early, and then the page's whole text is never built.
@@ -105,16 +115,9 @@ export class Lens {
     for (let t = walker.nextNode(); t && head.length < PRECHECK_HEAD; t = walker.nextNode()) {
       head += `${(t as Text).data}\n`;
     }
-    if (matcher.find(head).length) return false;
+    if (matcher.couldGiveContext(head)) return true;
     const text = root.textContent ?? '';
-    if (text.length > PRECHECK_MAX_CHARS) return false;
-    // textContent joins blocks without a break: in minified markup
-    // "<li>Physiotherapy</li><li>Esketamine</li>" reads "PhysiotherapyEsketamine",
-    // which has no word boundary. A break at each step the walk splits runs at
-    // (gluedAt: lower case or digit to capital, letter to digit) restores it.
-    // Two simple patterns: one alternation with lookaheads took ~8 ms per MB, these ~1 ms.
-    const broken = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Za-z])([0-9])/g, '$1 $2');
-    return matcher.find(broken).length === 0;
+    return text.length > PRECHECK_MAX_CHARS || matcher.couldGiveContext(text);
   }
 
   private findShadowRoots(root: Element): void {
@@ -137,6 +140,8 @@ export class Lens {
     this.removed = [];
     this.scanQueue = [];
     this.waitingForContext.clear();
+    this.skippedForContext = null;
+    this.rescanWhole = null;
     this.store.clear();
     this.painter.stop();
     this.pageHasContext = false;
@@ -179,6 +184,10 @@ export class Lens {
       while (this.running && this.scanQueue.length) {
         const root = this.scanQueue.shift() as Node;
         if (!root.isConnected && root.nodeType !== 11) continue;
+        if (root === this.rescanWhole) {
+          this.rescanWhole = null;
+          this.forgetMarks(this.store.removeWithin(root));
+        }
         const runs = walkTextRuns(root, { onShadowRoot: (sr) => this.addShadowRoot(sr) });
         for (const run of runs) {
           this.processRun(run);
@@ -208,6 +217,12 @@ export class Lens {
       // Runs we passed over for lack of context get another look.
       for (const c of this.waitingForContext) this.scanQueue.push(c);
       this.waitingForContext.clear();
+      if (this.skippedForContext) {
+        // Walked whole: blocks in it may already have marks (added later, or this run).
+        this.rescanWhole = this.skippedForContext;
+        this.scanQueue.push(this.skippedForContext);
+        this.skippedForContext = null;
+      }
     }
     if (!this.pageHasContext && matcher.needsContext(candidates)) this.waitingForContext.add(run.container);
     const kept = matcher.filter(candidates, run.text, this.pageHasContext);

@@ -19,9 +19,10 @@ import {
   type PackedTrie,
   Trie,
 } from './match';
+import { buildPrecheck, type PrecheckIndex, precheckSource } from './precheck';
 import { aliasVariants, contextWordVariants, foldForm, normalizeForm } from './variants';
 
-export const MATCHER_INDEX_VERSION = 2;
+export const MATCHER_INDEX_VERSION = 3;
 
 /** Alias code bits: tier in the low 3 bits. */
 const F_CASE = 8;
@@ -32,14 +33,16 @@ const SEVERITIES: readonly (Severity | undefined)[] = [undefined, 'info', 'cauti
 export interface MatcherIndex {
   v: typeof MATCHER_INDEX_VERSION;
   /**
-   * One row per glossary entry, in input order:
-   * [id, category (position in `categories`), severity (0 none, 1 info,
+   * One row per glossary entry, in input order (ids are not here: the
+   * content script speaks entry numbers, see entryIds in
+   * scripts/matcher-index-plugin.ts):
+   * [category (position in `categories`), severity (0 none, 1 info,
    * 2 caution, 3 danger), alias codes]. Alias codes are one character per
    * alias, 48 + (tier | 8 if case-sensitive | 16 if pageContext); every alias
    * of the entry has one, tier 4 included, so RawMatch.alias is the position
    * in the glossary entry's `aliases`.
    */
-  entries: [string, number, number, string][];
+  entries: [number, number, string][];
   /** The categories, each named once (the content script's size budget counts every byte). */
   categories: Category[];
   /** Aliases with context or negative words: [entry, alias, context word ids, negative word ids]. */
@@ -48,6 +51,8 @@ export interface MatcherIndex {
   terms: PackedTrie;
   /** Variants of context and negative words; outputs are word ids. */
   words: PackedTrie;
+  /** Could a lower-cased text hold a context-giving match? (precheck.ts) */
+  precheck: PrecheckIndex;
 }
 
 // ---------------------------------------------------------------------------
@@ -162,6 +167,7 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
   const rows: MatcherIndex['entries'] = [];
   const rules: MatcherIndex['rules'] = [];
   const categories: Category[] = [];
+  const contextForms: string[] = [];
   let global = 0;
   entries.forEach((entry, e) => {
     let codes = '';
@@ -176,15 +182,17 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
         // outputs are checked first); among the rest the lower tier, then the
         // alias's own form before generated variants, then glossary order.
         const rank = alias.tier * 1e6 + (f === 0 ? 0 : 5e5) + g;
-        if (cs) insert(terms, foldForm(form), { value: g, exact: form, rank });
-        else insert(terms, form, { value: g, rank });
+        const key = cs ? foldForm(form) : form;
+        if (cs) insert(terms, key, { value: g, exact: form, rank });
+        else insert(terms, key, { value: g, rank });
+        if (alias.tier === 1 || alias.pageContext) contextForms.push(key);
       });
       const context = (alias.context ?? []).map(wordId);
       const negative = (alias.negative ?? []).map(wordId);
       if (context.length > 0 || negative.length > 0) rules.push([e, a, context, negative]);
     });
     if (!categories.includes(entry.category)) categories.push(entry.category);
-    rows.push([entry.id, categories.indexOf(entry.category), maxSeverity(entry), codes]);
+    rows.push([categories.indexOf(entry.category), maxSeverity(entry), codes]);
   });
 
   return {
@@ -194,6 +202,7 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
     rules,
     terms: pack(terms, false),
     words: pack(words, true),
+    precheck: buildPrecheck(contextForms),
   };
 }
 
@@ -215,16 +224,16 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   let total = 0;
   for (let e = 0; e < rows.length; e++) {
     const row = rows[e] as MatcherIndex['entries'][number];
-    entries[e] = { id: row[0], category: index.categories[row[1]] as Category, severity: SEVERITIES[row[2]] };
+    entries[e] = { category: index.categories[row[0]] as Category, severity: SEVERITIES[row[1]] };
     aliasOffset[e] = total;
-    total += row[3].length;
+    total += row[2].length;
   }
   aliasOffset[rows.length] = total;
   // Entry and tier of each global alias number: one lookup per match instead of a search.
   const aliasEntry = new Int32Array(total);
   const aliasTier = new Uint8Array(total);
   for (let e = 0, g = 0; e < rows.length; e++) {
-    const codes = (rows[e] as MatcherIndex['entries'][number])[3];
+    const codes = (rows[e] as MatcherIndex['entries'][number])[2];
     for (let a = 0; a < codes.length; a++, g++) {
       aliasEntry[g] = e;
       aliasTier[g] = (codes.charCodeAt(a) - 48) & 7;
@@ -235,7 +244,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   const buildRules = (): AliasRule[] => {
     const built: AliasRule[] = [];
     for (const row of rows) {
-      const codes = row[3];
+      const codes = row[2];
       for (let a = 0; a < codes.length; a++) {
         const code = codes.charCodeAt(a) - 48;
         built.push({
@@ -255,6 +264,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     return built;
   };
   let words: Trie | undefined;
+  let precheck: RegExp | undefined;
 
   return createMatcher({
     entries,
@@ -269,6 +279,10 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     words: () => {
       words ??= new Trie(index.words);
       return words;
+    },
+    precheck: () => {
+      precheck ??= new RegExp(precheckSource(index.precheck));
+      return precheck;
     },
   });
 }

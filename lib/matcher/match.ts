@@ -41,7 +41,6 @@ export interface RawMatch {
 
 /** What a content script needs to know about an entry without its text. */
 export interface MatcherEntry {
-  id: string;
   category: Category;
   /** The most severe safety note of the entry, for styling; undefined when it has none. */
   severity: Severity | undefined;
@@ -62,6 +61,12 @@ export interface Matcher {
   readonly entries: readonly MatcherEntry[];
   /** Every alias occurrence (tiers 1–3), longest first, non-overlapping, left to right. */
   findAll(text: string): RawMatch[];
+  /**
+   * False only if `text` holds no match of a tier-1 or pageContext alias, so
+   * nothing in it can give a page context (and without context nothing is
+   * marked). May be true without such a match. Native RegExp, no trie scan.
+   */
+  couldGiveContext(text: string): boolean;
   aliasRule(entry: number, alias: number): AliasRule;
   /**
    * Every occurrence (overlapping allowed) of a context/negative word that
@@ -690,10 +695,12 @@ export interface MatcherTables {
   terms: Trie;
   /** Context and negative words, outputs are word ids (decoded on first use, likewise). */
   words: () => Trie;
+  /** The context precheck over lower-cased text (compiled on first use). */
+  precheck: () => RegExp;
 }
 
 export function createMatcher(tables: MatcherTables): Matcher {
-  const { entries, aliasOffset, aliasEntry, aliasTier, rule, terms, words } = tables;
+  const { entries, aliasOffset, aliasEntry, aliasTier, rule, terms, words, precheck } = tables;
   return {
     entries,
     findAll(text: string): RawMatch[] {
@@ -709,6 +716,9 @@ export function createMatcher(tables: MatcherTables): Matcher {
         });
       });
       return found;
+    },
+    couldGiveContext(text: string): boolean {
+      return precheck().test(text.toLowerCase());
     },
     aliasRule(entry: number, alias: number): AliasRule {
       const first = aliasOffset[entry];

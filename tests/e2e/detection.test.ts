@@ -89,6 +89,33 @@ describe('marks on a fixture article', () => {
     await page.close();
   });
 
+  it('marks tier-2 terms of the page once a shadow root or later text gives it context', async () => {
+    // The precheck finds nothing context-giving in the light DOM and skips the walk;
+    // the light DOM must still be walked when context turns up elsewhere.
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/context-later.html?shadow`);
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(500); // and no mark twice
+    expect(highlightTexts(await readHighlights(page)).sort()).toEqual([
+      'dissociation',
+      'esketamine',
+      'treatment-resistant depression',
+    ]);
+    await page.goto(`${env.server.url}/context-later.html?later`);
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(500);
+    expect(highlightTexts(await readHighlights(page)).sort()).toEqual([
+      'dissociation',
+      'ketamine',
+      'treatment-resistant depression',
+    ]);
+    // Without anything giving context, nothing is marked.
+    await page.goto(`${env.server.url}/context-later.html`);
+    await page.waitForTimeout(800);
+    expect(highlightTexts(await readHighlights(page))).toEqual([]);
+    await page.close();
+  });
+
   it('marks text that arrives after load within a second', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/spa.html`);

@@ -18,7 +18,7 @@ import {
   type RawMatch,
 } from '../../lib/matcher';
 import { wordAfter, wordBefore } from '../../lib/matcher/match';
-import { readGlossaryFiles } from '../../scripts/matcher-index-plugin';
+import { entryIds, readGlossaryFiles } from '../../scripts/matcher-index-plugin';
 
 // The same entries, in the same order, as the index inlined into the content script.
 const GLOSSARY: GlossaryEntry[] = readGlossaryFiles();
@@ -348,5 +348,18 @@ describe('matcher properties (real glossary)', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe('entry numbers', () => {
+  it('name the same glossary entries in the index and in the id list the popover runtime uses', () => {
+    const ids = entryIds(GLOSSARY);
+    expect(ids).toHaveLength(INDEX.entries.length);
+    const text = 'Spravato, ketamine bladder and a K-hole.';
+    expect(MATCHER.findAll(text).map((m) => ids[m.entry])).toEqual([
+      'esketamine',
+      'ketamine-bladder',
+      'k-hole',
+    ]);
   });
 });
