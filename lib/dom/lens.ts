@@ -60,8 +60,9 @@ export class Lens {
   private observedRoots = new Set<Node>();
   private shadows = new Set<ShadowRoot>();
   private dirty = new Set<Node>();
-  /** Nodes the page removed since the last flush: their marks go. */
+  /** Nodes the page removed since the last flush, and where from: their marks go. */
   private removed: Node[] = [];
+  private removedFrom: Node[] = [];
   private flushScheduled = false;
   private lastFlush = 0;
   private running = false;
@@ -138,6 +139,7 @@ export class Lens {
     this.shadows.clear();
     this.dirty.clear();
     this.removed = [];
+    this.removedFrom = [];
     this.scanQueue = [];
     this.waitingForContext.clear();
     this.skippedForContext = null;
@@ -296,9 +298,14 @@ export class Lens {
         this.dirty.add(n);
         relevant = true;
       }
+      let removedHere = false;
       for (const n of r.removedNodes) {
         if (n.nodeType === 1 && (n as Element).hasAttribute('data-ketamine-lens-host')) continue;
         this.removed.push(n);
+        removedHere = true;
+      }
+      if (removedHere) {
+        this.removedFrom.push(r.target);
         relevant = true;
       }
     }
@@ -321,8 +328,10 @@ export class Lens {
   private flush(): void {
     // Marks on removed text go first; the blocks they sat in are scanned again.
     const removed = this.removed;
+    const removedFrom = this.removedFrom;
     this.removed = [];
-    const gone = removed.length ? this.store.removeDisconnected(removed) : [];
+    this.removedFrom = [];
+    const gone = removed.length ? this.store.removeDisconnected(removed, removedFrom) : [];
     this.forgetMarks(gone);
     const candidates: Node[] = [...this.dirty, ...new Set(gone.map((m) => m.container))];
     this.dirty.clear();

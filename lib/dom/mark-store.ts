@@ -1,6 +1,8 @@
 // Our own index of every mark on the page. CSS.highlights only ever holds the
-// marks near the viewport (see painter.ts); this store holds them all, keyed
-// by text node for ~µs hit-testing and by block container for rescans.
+// marks near the viewport (see painter.ts); this store holds them all, by
+// block container (for hit-testing, rescans and painting).
+
+import { blockOf, containerAround } from './text-runs';
 
 export interface MarkPiece {
   node: Text;
@@ -53,14 +55,12 @@ export class TextMark implements Mark {
   }
 }
 
-/** A node's marks: one mark (by far the commonest) or several; no array for one. */
-type NodeMarks = Mark | Mark[];
-
 export class MarkStore {
+  // Marks by block only. Hit-testing finds a node's block (blockOf) and looks
+  // through that block's few marks; removals find blocks by walking elements.
+  // A per-text-node index cost ~0.3 MB of every tab's heap on the 1 MB
+  // article (15k Map entries) and a Map write per mark during the scan.
   private byContainer = new Map<Element, Mark[]>();
-  // A Map, not a WeakMap: faster with tens of thousands of nodes, and entries
-  // leave with their marks (removals, rescans, clear()).
-  private byNode = new Map<Text, NodeMarks>();
   private total = 0;
 
   get size(): number {
@@ -87,74 +87,52 @@ export class MarkStore {
     // A copy of exactly this length: an array grown by push() keeps room for
     // 17 items, ~60 bytes per container for nothing (~0.6 MB on the 1 MB article).
     else this.byContainer.set(container, marks.slice());
-    for (const mark of marks) {
-      if (mark.nodes === undefined) this.index(mark.startNode, mark);
-      else for (const node of mark.nodes) this.index(node, mark);
-    }
     this.total += marks.length;
   }
 
-  private index(node: Text, mark: Mark): void {
-    const at = this.byNode.get(node);
-    if (at === undefined) this.byNode.set(node, mark);
-    else if (Array.isArray(at)) at.push(mark);
-    else this.byNode.set(node, [at, mark]);
-  }
-
-  private unindex(node: Text, mark: Mark): void {
-    const at = this.byNode.get(node);
-    if (at === undefined) return;
-    if (!Array.isArray(at)) {
-      if (at === mark) this.byNode.delete(node);
-      return;
-    }
-    const rest = at.filter((m) => m !== mark);
-    if (rest.length === 0) this.byNode.delete(node);
-    else this.byNode.set(node, rest.length === 1 ? (rest[0] as Mark) : rest);
-  }
-
-  private marksOfNode(node: Text): readonly Mark[] {
-    const at = this.byNode.get(node);
-    return at === undefined ? [] : Array.isArray(at) ? at : [at];
-  }
-
-  /** Removes the marks of every container inside `root` (or equal to it): found through root's text nodes. */
+  /**
+   * Removes the marks of every container inside `root` (or equal to it). For
+   * a shadow root, also the marks of text placed directly in it, which belong
+   * to its host.
+   */
   removeWithin(root: Node): Mark[] {
     const removed: Mark[] = [];
-    const own = root.nodeType === 1 ? this.byContainer.get(root as Element) : undefined;
-    if (own) this.dropContainer(root as Element, own, removed);
     this.dropUnder(root, removed);
+    const host = root.nodeType === 11 ? (root as ShadowRoot).host : undefined;
+    const marks = host ? this.byContainer.get(host) : undefined;
+    if (host && marks) {
+      const inRoot = (n: Text) => n.parentNode === root;
+      this.dropWhere(host, marks, (m) => inRoot(m.startNode) || inRoot(m.endNode), removed);
+    }
     return removed;
   }
 
+  /** Drops the marks of `root` and of every element under it that is a container. */
   private dropUnder(root: Node, into: Mark[]): void {
-    if (this.byNode.size === 0) return;
+    if (this.byContainer.size === 0) return;
+    if (root.nodeType === 1) this.dropContainer(root as Element, into);
     const doc = root.ownerDocument ?? (root as Document);
-    // NodeFilter.SHOW_TEXT
-    const walker = doc.createTreeWalker(root, 0x4);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if (!this.byNode.has(t as Text)) continue;
-      for (const mark of [...this.marksOfNode(t as Text)]) {
-        const list = this.byContainer.get(mark.container);
-        if (list) this.dropContainer(mark.container, list, into);
-      }
-    }
+    // NodeFilter.SHOW_ELEMENT
+    const walker = doc.createTreeWalker(root, 0x1);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) this.dropContainer(el as Element, into);
   }
 
   /**
-   * Removes the marks on text the page removed. A removed text node names its
-   * marks directly; a removed element is walked for its text nodes (detached:
-   * the walk is cheap and invisible to the page).
+   * Removes the marks on text the page removed. `removedNodes`: nodes taken
+   * out of the page (a removed element takes the containers under it along);
+   * `parents`: the nodes they were taken from, whose blocks lose the marks
+   * that touch a node no longer in the page.
    */
-  removeDisconnected(removedNodes: readonly Node[]): Mark[] {
+  removeDisconnected(removedNodes: readonly Node[], parents: readonly Node[]): Mark[] {
     const removed: Mark[] = [];
     for (const node of removedNodes) {
-      if (node.nodeType === 3) {
-        for (const mark of [...this.marksOfNode(node as Text)]) {
-          const marks = this.byContainer.get(mark.container);
-          if (marks) this.dropContainer(mark.container, marks, removed);
-        }
-      } else if (node.nodeType === 1 || node.nodeType === 11) this.dropUnder(node, removed);
+      if (node.nodeType === 1 || node.nodeType === 11) this.dropUnder(node, removed);
+    }
+    for (const parent of parents) {
+      const container = containerAround(parent);
+      const marks = container ? this.byContainer.get(container) : undefined;
+      if (!container || !marks) continue;
+      if (marks.some(touchesRemovedText)) this.dropWhere(container, marks, () => true, removed);
     }
     return removed;
   }
@@ -162,14 +140,17 @@ export class MarkStore {
   clear(): Mark[] {
     const removed = this.all();
     this.byContainer.clear();
-    this.byNode.clear();
     this.total = 0;
     return removed;
   }
 
-  /** The mark covering `offset` in `node`, if any. */
+  /** The mark covering `offset` in text node `node`, if any. */
   at(node: Node, offset: number): Mark | undefined {
-    for (const mark of this.marksOfNode(node as Text)) {
+    const container = node.nodeType === 3 ? blockOf(node) : null;
+    const marks = container ? this.byContainer.get(container) : undefined;
+    if (!marks) return undefined;
+    for (const mark of marks) {
+      if (mark.nodes === undefined ? mark.startNode !== node : !mark.nodes.includes(node as Text)) continue;
       const start = node === mark.startNode ? mark.startOffset : 0;
       const end = node === mark.endNode ? mark.endOffset : (node as Text).data.length;
       if (offset >= start && offset < end) return mark;
@@ -202,13 +183,26 @@ export class MarkStore {
     return counts;
   }
 
-  private dropContainer(container: Element, marks: Mark[], into: Mark[]): void {
+  private dropContainer(container: Element, into: Mark[]): void {
+    const marks = this.byContainer.get(container);
+    if (!marks) return;
     this.byContainer.delete(container);
     this.total -= marks.length;
-    for (const mark of marks) {
-      into.push(mark);
-      if (mark.nodes === undefined) this.unindex(mark.startNode, mark);
-      else for (const node of mark.nodes) this.unindex(node, mark);
-    }
+    for (const mark of marks) into.push(mark);
   }
+
+  private dropWhere(container: Element, marks: Mark[], drop: (m: Mark) => boolean, into: Mark[]): void {
+    const kept = marks.filter((m) => !drop(m));
+    for (const m of marks) if (drop(m)) into.push(m);
+    this.total -= marks.length - kept.length;
+    if (kept.length) this.byContainer.set(container, kept);
+    else this.byContainer.delete(container);
+  }
+}
+
+/** Does the mark touch a text node that is no longer in the page? */
+function touchesRemovedText(mark: Mark): boolean {
+  if (mark.nodes === undefined) return !mark.startNode.isConnected;
+  for (const n of mark.nodes) if (!n.isConnected) return true;
+  return false;
 }

@@ -92,6 +92,16 @@ export function blockOf(node: Node): Element | null {
   return el;
 }
 
+/** The container of text in or directly under `node`: an element's block, a shadow root's host. */
+export function containerAround(node: Node): Element | null {
+  if (node.nodeType === 3) return blockOf(node);
+  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  if (node.nodeType !== 1) return null;
+  let el = node as Element;
+  while (INLINE_TAGS.has(el.localName) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
 export interface RunWalkOptions {
   /** Called for each open shadow root met on the way (scanned separately). */
   onShadowRoot?: (root: ShadowRoot) => void;

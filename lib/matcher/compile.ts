@@ -264,7 +264,6 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     return built;
   };
   let words: Trie | undefined;
-  let precheck: RegExp | undefined;
 
   return createMatcher({
     entries,
@@ -280,9 +279,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
       words ??= new Trie(index.words);
       return words;
     },
-    precheck: () => {
-      precheck ??= new RegExp(precheckSource(index.precheck));
-      return precheck;
-    },
+    // Not kept: a page asks once or twice, and its compiled code (~0.1 MB) would stay in every tab's heap.
+    precheck: () => new RegExp(precheckSource(index.precheck)),
   });
 }

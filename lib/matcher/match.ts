@@ -695,7 +695,7 @@ export interface MatcherTables {
   terms: Trie;
   /** Context and negative words, outputs are word ids (decoded on first use, likewise). */
   words: () => Trie;
-  /** The context precheck over lower-cased text (compiled on first use). */
+  /** The context precheck over lower-cased text (compiled at each call). */
   precheck: () => RegExp;
 }
 

@@ -116,6 +116,37 @@ describe('marks on a fixture article', () => {
     await page.close();
   });
 
+  it('drops the marks of text the page removes or rewrites, and marks what the block reads now', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/removals.html`);
+    await waitForHighlights(page, 5);
+    expect(highlightTexts(await readHighlights(page)).sort()).toEqual([
+      'Ketamine infusion',
+      'NMDA receptor antagonist',
+      'Spravato',
+      'esketamine',
+      'ketamine bladder',
+    ]);
+    await page.evaluate(() => {
+      document.getElementById('a')?.remove(); // a marked block
+      document.querySelector('#b em')?.remove(); // part of a mark across inline markup
+      const c = document.getElementById('c')?.firstChild as Text;
+      c.data = 'Coffee notes.'; // text rewritten in place
+      document.getElementById('d')?.firstChild?.remove(); // a marked text node
+      document.querySelector('#e p')?.remove(); // a block inside a block
+    });
+    const deadline = Date.now() + 3000;
+    let texts: string[] = [];
+    while (Date.now() < deadline) {
+      texts = highlightTexts(await readHighlights(page));
+      if (texts.length === 1) break;
+      await page.waitForTimeout(50);
+    }
+    // "The NMDA  antagonist idea." still names an entry.
+    expect(texts).toEqual(['NMDA  antagonist']);
+    await page.close();
+  });
+
   it('marks text that arrives after load within a second', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/spa.html`);

@@ -13,8 +13,14 @@ export function highlightsInPage(): HighlightedRange[] {
   for (const [name, highlight] of CSS.highlights) {
     for (const r of highlight) {
       const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+      } catch {
+        // A StaticRange over text the page has just shortened (until the
+        // extension's next rescan): out of bounds, so the browser paints nothing.
+        continue;
+      }
       out.push({ highlight: name, text: range.toString() });
     }
   }
