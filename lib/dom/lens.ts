@@ -68,6 +68,8 @@ export class Lens {
   private running = false;
   private scanQueue: Node[] = [];
   private scanning = false;
+  /** Page changes seen by our observers (a walk's text snapshot is good while this stays put). */
+  private changes = 0;
   private win: Window & typeof globalThis;
 
   constructor(private options: LensOptions) {
@@ -190,7 +192,12 @@ export class Lens {
           this.rescanWhole = null;
           this.forgetMarks(this.store.removeWithin(root));
         }
-        const runs = walkTextRuns(root, { onShadowRoot: (sr) => this.addShadowRoot(sr) });
+        const seen = this.changes;
+        const runs = walkTextRuns(root, {
+          onShadowRoot: (sr) => this.addShadowRoot(sr),
+          // One string for the whole root instead of one per text node.
+          snapshot: { text: root.textContent ?? '', current: () => this.changes === seen },
+        });
         for (const run of runs) {
           this.processRun(run);
           if (performance.now() - sliceStart > SLICE_MS) {
@@ -309,7 +316,10 @@ export class Lens {
         relevant = true;
       }
     }
-    if (relevant) this.scheduleFlush();
+    if (relevant) {
+      this.changes++;
+      this.scheduleFlush();
+    }
   }
 
   private scheduleFlush(): void {

@@ -263,6 +263,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     }
     return built;
   };
+  let terms: Trie | undefined;
   let words: Trie | undefined;
 
   return createMatcher({
@@ -274,7 +275,10 @@ export function loadMatcher(index: MatcherIndex): Matcher {
       rules ??= buildRules();
       return rules[g] as AliasRule;
     },
-    terms: new Trie(index.terms),
+    terms: () => {
+      terms ??= new Trie(index.terms);
+      return terms;
+    },
     words: () => {
       words ??= new Trie(index.words);
       return words;

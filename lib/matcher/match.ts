@@ -691,8 +691,12 @@ export interface MatcherTables {
   aliasTier: Uint8Array;
   /** Rule of a global alias number (built on first use: a page without matches never needs them). */
   rule: (alias: number) => AliasRule;
-  /** Aliases of tiers 1–3; outputs are global alias numbers. */
-  terms: Trie;
+  /**
+   * Aliases of tiers 1–3; outputs are global alias numbers. Decoded on first
+   * use: a page whose precheck finds nothing never needs it (its gate tables
+   * cost 1–8 ms to build, cold).
+   */
+  terms: () => Trie;
   /** Context and negative words, outputs are word ids (decoded on first use, likewise). */
   words: () => Trie;
   /** The context precheck over lower-cased text (compiled at each call). */
@@ -705,7 +709,7 @@ export function createMatcher(tables: MatcherTables): Matcher {
     entries,
     findAll(text: string): RawMatch[] {
       const found: RawMatch[] = [];
-      terms.scan(text, 0, text.length, (start, end, g) => {
+      terms().scan(text, 0, text.length, (start, end, g) => {
         const entry = aliasEntry[g] as number;
         found.push({
           start,

@@ -274,14 +274,21 @@ function openShadowRoots(root: Node, out: ShadowRoot[] = []): ShadowRoot[] {
   return out;
 }
 
-/** Scans like the Lens does: the root, then every open shadow root reported on the way. */
+/**
+ * Scans like the Lens does: the root, then every open shadow root reported on
+ * the way; each root twice, with run text read from its textContent snapshot
+ * (as the Lens does) and from the nodes' data, which must agree.
+ */
 function scanAll(root: Node): { runs: TextRun[]; shadows: ShadowRoot[] } {
   const runs: TextRun[] = [];
   const shadows: ShadowRoot[] = [];
   const queue: Node[] = [root];
   while (queue.length) {
     const next = queue.shift() as Node;
+    const snapshot = { text: next.textContent ?? '', current: () => true };
+    const fromData = [...walkTextRuns(next)];
     for (const run of walkTextRuns(next, {
+      snapshot,
       onShadowRoot: (sr) => {
         shadows.push(sr);
         queue.push(sr);
@@ -289,6 +296,9 @@ function scanAll(root: Node): { runs: TextRun[]; shadows: ShadowRoot[] } {
     })) {
       runs.push(run);
     }
+    expect(runs.slice(runs.length - fromData.length), 'runs from the snapshot = runs from data').toEqual(
+      fromData,
+    );
   }
   return { runs, shadows };
 }
@@ -568,5 +578,33 @@ describe('words glued by markup', () => {
     expect(glued('ketamine.', '12')).toBe(false);
     expect(glued('ketamine ', 'Esketamine')).toBe(false);
     expect(glued('12', '34')).toBe(false);
+  });
+});
+
+describe('text snapshot', () => {
+  it("falls back to the nodes' data once the page changed during a pause", () => {
+    const root = document.createElement('div');
+    const p1 = document.createElement('p');
+    p1.append('First: ketamine.');
+    const p2 = document.createElement('p');
+    p2.append('Second: ', document.createElement('b'), 'esketamine.');
+    root.append(p1, p2);
+    document.body.append(root);
+    let current = true;
+    const runs = walkTextRuns(root, { snapshot: { text: root.textContent ?? '', current: () => current } });
+    expect(runs.next().value?.text).toBe('First: ketamine.');
+    // While the walk is paused the page rewrites text the walk has not reached:
+    // the snapshot no longer reads as the page.
+    (p2.firstChild as Text).data = 'Now: ';
+    current = false;
+    expect(runs.next().value?.text).toBe('Now: esketamine.');
+    expect(runs.next().done).toBe(true);
+  });
+
+  it('is ignored for a root whose textContent is not its text (a document)', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.append('Spravato in a document.');
+    const texts = [...walkTextRuns(doc, { snapshot: { text: '', current: () => true } })].map((r) => r.text);
+    expect(texts).toEqual(['Spravato in a document.']);
   });
 });
