@@ -43,6 +43,22 @@ const PRECHECK_MAX_CHARS = 1_500_000;
 /** Characters of the first text nodes checked before the page's whole text is read. */
 const PRECHECK_HEAD = 8_192;
 
+/** Roots with more elements than this are walked without a text snapshot (see isHuge). */
+const SNAPSHOT_MAX_ELEMENTS = 25_000;
+
+/**
+ * Too big to read all of its text in one go? Counted natively, without
+ * touching the elements (~1 MB of text per 10k elements on the benchmark
+ * pages: the 5 MB page's textContent alone took 15–20 ms).
+ */
+function isHuge(root: Node): boolean {
+  const el = root as Element;
+  return (
+    typeof el.getElementsByTagName === 'function' &&
+    el.getElementsByTagName('*').length > SNAPSHOT_MAX_ELEMENTS
+  );
+}
+
 /** Minimum spacing of rescans on a page that mutates constantly. */
 const RESCAN_MIN_INTERVAL_MS = 250;
 
@@ -195,8 +211,11 @@ export class Lens {
         const seen = this.changes;
         const runs = walkTextRuns(root, {
           onShadowRoot: (sr) => this.addShadowRoot(sr),
-          // One string for the whole root instead of one per text node.
-          snapshot: { text: root.textContent ?? '', current: () => this.changes === seen },
+          // One string for the whole root instead of one per text node; not
+          // for a huge root, where reading it all at once would be a long task.
+          snapshot: isHuge(root)
+            ? undefined
+            : { text: root.textContent ?? '', current: () => this.changes === seen },
         });
         for (const run of runs) {
           this.processRun(run);

@@ -4,10 +4,15 @@
 // (alias.pageContext) and negative words are phrases chosen by the data
 // ("cereal bar", never bare "bar"), not a fixed stop list here.
 
-import { ASCII_WORD, C_WORD, charClass, type Matcher, type RawMatch } from './match';
+import type { Matcher, RawMatch } from './match';
 
-/** "Nearby" for context and negative words: this many words on each side of the match. */
-export const CONTEXT_WINDOW_WORDS = 40;
+/**
+ * "Nearby" for context and negative words: this many characters on each side
+ * of the match (about 40 words of English). Characters, not words: counting
+ * words meant a second pass over the text, a third of the filtering cost on a
+ * 1 MB article, and a "word" means little in scripts written without spaces.
+ */
+export const CONTEXT_WINDOW_CHARS = 250;
 
 export interface ContextOptions {
   /** The page (or the text being marked) has ketamine context: see hasPageContext. */
@@ -29,8 +34,8 @@ export function hasPageContext(matches: readonly RawMatch[], matcher: Matcher): 
 /**
  * Keeps the matches that may be marked:
  * - tier 1 always;
- * - tier 2 when the page has context and no negative word of the alias is within
- *   CONTEXT_WINDOW_WORDS words;
+ * - tier 2 when the page has context and no negative word of the alias starts
+ *   within CONTEXT_WINDOW_CHARS characters of it;
  * - tier 3 when the page has context, one of the alias's context words is within
  *   the window (outside the match itself) and no negative word is. An alias
  *   with no context words listed needs a tier-1/pageContext match in the window
@@ -47,8 +52,7 @@ export function filterByContext(
   options: ContextOptions,
 ): RawMatch[] {
   const kept: RawMatch[] = [];
-  // Only the first run of a page that needs them allocates these (see shared*).
-  let words: WordStarts | undefined;
+  // Only the first run of a page that needs it allocates this (see shared*).
   let window: WindowWords | undefined;
   let anchors: number[] | undefined;
   for (const m of matches) {
@@ -62,11 +66,8 @@ export function filterByContext(
       kept.push(m);
       continue;
     }
-    // A text of at most 2 × N characters has at most N words: the window is all of it.
-    const whole = text.length <= 2 * CONTEXT_WINDOW_WORDS;
-    if (!whole) words ??= wordStartsOf(text);
-    const from = words ? words.windowStart(m.start, CONTEXT_WINDOW_WORDS) : 0;
-    const to = words ? words.windowEnd(m.end, CONTEXT_WINDOW_WORDS) : text.length;
+    const from = Math.max(0, m.start - CONTEXT_WINDOW_CHARS);
+    const to = Math.min(text.length, m.end + CONTEXT_WINDOW_CHARS);
     window ??= windowWordsOf(text, matcher);
     window.seek(from, to);
     const w = window;
@@ -91,13 +92,7 @@ export function filterByContext(
 // One of each, reused by every filterByContext call: a page calls it once per
 // text run with matches (thousands), and their typed arrays were a large part
 // of the per-run cost. filterByContext never re-enters itself.
-let sharedWordStarts: WordStarts | undefined;
 let sharedWindowWords: WindowWords | undefined;
-
-function wordStartsOf(text: string): WordStarts {
-  sharedWordStarts ??= new WordStarts();
-  return sharedWordStarts.reset(text);
-}
 
 function windowWordsOf(text: string, matcher: Matcher): WindowWords {
   sharedWindowWords ??= new WindowWords();
@@ -226,81 +221,5 @@ class WindowWords {
         inside++;
     }
     return n > inside;
-  }
-}
-
-/**
- * Word start offsets of a text, found lazily from the left: windows of
- * sorted matches move forward, so the text is scanned at most once per
- * filterByContext call however many matches need a window (scanning the
- * window of each match separately cost ~40 ms on a 1 MB article).
- */
-class WordStarts {
-  private starts = new Int32Array(256);
-  private n = 0;
-  private scanned = 0;
-  private inWord = false;
-  private text = '';
-
-  reset(text: string): this {
-    this.text = text;
-    this.n = 0;
-    this.scanned = 0;
-    this.inWord = false;
-    return this;
-  }
-
-  /** Scans on to `to` (at least), recording word starts. */
-  private scanTo(to: number): void {
-    const text = this.text;
-    const end = Math.min(to, text.length);
-    let inWord = this.inWord;
-    let starts = this.starts;
-    let n = this.n;
-    for (let i = this.scanned; i < end; i++) {
-      const c = text.charCodeAt(i);
-      const w = c < 128 ? ASCII_WORD[c] === 1 : (charClass(c) & C_WORD) !== 0;
-      if (w && !inWord) {
-        if (n === starts.length) {
-          const grown = new Int32Array(n * 2);
-          grown.set(starts);
-          starts = grown;
-        }
-        starts[n++] = i;
-      }
-      inWord = w;
-    }
-    this.starts = starts;
-    this.n = n;
-    this.inWord = inWord;
-    if (end > this.scanned) this.scanned = end;
-  }
-
-  /** Number of recorded word starts before `pos` (pos ≤ scanned). */
-  private countBefore(pos: number): number {
-    let lo = 0;
-    let hi = this.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.starts[mid] as number) < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Start of the n-th word before `pos` (or 0). */
-  windowStart(pos: number, n: number): number {
-    this.scanTo(pos);
-    const k = this.countBefore(pos) - n;
-    return k >= 0 ? (this.starts[k] as number) : 0;
-  }
-
-  /** Start of the (n+1)-th word from `pos` on, i.e. just after the n-th word (or the text's end). */
-  windowEnd(pos: number, n: number): number {
-    const len = this.text.length;
-    this.scanTo(pos);
-    const k = this.countBefore(pos) + n;
-    while (this.n <= k && this.scanned < len) this.scanTo(this.scanned + 1024);
-    return k < this.n ? (this.starts[k] as number) : len;
   }
 }

@@ -15,7 +15,7 @@
 export { compileMatcherIndex, loadMatcher, MATCHER_INDEX_VERSION, type MatcherIndex } from './compile';
 // Tier filtering is separate from findAll because page context is a property
 // of the whole page (all text nodes), while findAll sees one text at a time.
-export { CONTEXT_WINDOW_WORDS, type ContextOptions, filterByContext, hasPageContext } from './context';
+export { CONTEXT_WINDOW_CHARS, type ContextOptions, filterByContext, hasPageContext } from './context';
 // Run time: the matcher object, its match records and per-alias rules.
 export type { AliasRule, Matcher, MatcherEntry, PackedTrie, RawMatch } from './match';
 

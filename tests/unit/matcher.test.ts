@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alias, Category, GlossaryEntry } from '../../lib/glossary-types';
 import {
   aliasVariants,
+  CONTEXT_WINDOW_CHARS,
   compileMatcherIndex as compileIndex,
   contextWordVariants,
   filterByContext,
@@ -470,6 +471,17 @@ describe('context tiers', () => {
     expect(marked(`Ketamine. dissociation ${filler(45)} chemistry.`)).toEqual(['Ketamine', 'dissociation']);
   });
 
+  it(`counts a word as nearby when it starts within ${CONTEXT_WINDOW_CHARS} characters of the match`, () => {
+    // "chemistry" starts `gap` characters after "dissociation" ends.
+    const at = (gap: number) => marked(`Ketamine. dissociation${' '.repeat(gap)}chemistry.`);
+    expect(at(CONTEXT_WINDOW_CHARS - 1)).toEqual(['Ketamine']);
+    expect(at(CONTEXT_WINDOW_CHARS)).toEqual(['Ketamine', 'dissociation']);
+    // And before it: the window reaches as far back.
+    const back = (gap: number) => marked(`Ketamine. chemistry${' '.repeat(gap)}dissociation.`);
+    expect(back(CONTEXT_WINDOW_CHARS - 'chemistry'.length)).toEqual(['Ketamine']);
+    expect(back(CONTEXT_WINDOW_CHARS - 'chemistry'.length + 1)).toEqual(['Ketamine', 'dissociation']);
+  });
+
   it('counts tier-1 and pageContext aliases as page context', () => {
     expect(hasPageContext(M.findAll('ketamine'), M)).toBe(true);
     expect(hasPageContext(M.findAll('my ket bladder hurts'), M)).toBe(true);
@@ -552,7 +564,7 @@ describe('context tiers', () => {
     const text = 'Special K with a snort. Lots of filler here. Special K cereal.';
     const raw = M.findAll(text);
     const kept = filterByContext(raw.slice().reverse(), text, M, { pageHasContext: true });
-    expect(kept.map((r) => r.start)).toEqual([]); // cereal is within 40 words of both
+    expect(kept.map((r) => r.start)).toEqual([]); // cereal is within 250 characters of both
     const spaced = `Special K with a snort. ${filler(60)} Special K cereal.`;
     const raw2 = M.findAll(spaced);
     expect(filterByContext(raw2.slice().reverse(), spaced, M, { pageHasContext: true })).toEqual([raw2[0]]);
