@@ -25,6 +25,32 @@ const SKIP_TAGS = new Set([
   'object',
 ]);
 
+/**
+ * The only elements a shadow root can be attached to (DOM Standard, "valid
+ * shadow host name"), besides custom elements (a "-" in the name): no other
+ * element's shadowRoot needs reading.
+ */
+const SHADOW_HOSTS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
 /** Subtrees skipped by attribute: editable, hidden, opted out, our own UI. */
 const SKIP_ATTRIBUTES =
   '[contenteditable]:not([contenteditable="false"]),[aria-hidden="true"],[hidden],[data-ketamine-lens="off"],[data-ketamine-lens-host]';
@@ -253,7 +279,7 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
         resume();
       }
     }
-    if (onShadowRoot) {
+    if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
       const shadow = (el as HTMLElement).shadowRoot;
       if (shadow) onShadowRoot(shadow);
     }

@@ -61,12 +61,17 @@ describe('marks on a fixture article', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/shadow.html`);
     await waitForHighlights(page, 2);
+    // Both roots: the one on a <div> and the one on a custom element.
     const shadowMarked = await page.waitForFunction(
       () => {
+        const hosts = new Set<Element>();
         for (const h of CSS.highlights.values()) {
-          for (const r of h) if (r.startContainer.getRootNode() instanceof ShadowRoot) return true;
+          for (const r of h) {
+            const root = r.startContainer.getRootNode();
+            if (root instanceof ShadowRoot) hosts.add(root.host);
+          }
         }
-        return false;
+        return hosts.size === 2;
       },
       null,
       { timeout: 5000 },

@@ -161,7 +161,7 @@ const { tree } = fc.letrec<{ tree: Spec; node: Spec; svgText: Spec }>((tie) => (
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('el' as const),
-        tag: fc.constantFrom('span', 'div', 'section'),
+        tag: fc.constantFrom('span', 'div', 'section', 'x-card'),
         attrs: fc.constant([] as [string, string][]),
         children: fc.array(tie('node'), { maxLength: 2 }),
         shadow: fc.record({
