@@ -89,6 +89,8 @@ export class Lens {
   private scanning = false;
   /** Page changes seen by our observers (a walk's text snapshot is good while this stays put). */
   private changes = 0;
+  /** The whole text the precheck read, kept for the walk that follows it. */
+  private precheckText: { root: Node; text: string; changes: number } | null = null;
   private win: Window & typeof globalThis;
 
   constructor(private options: LensOptions) {
@@ -139,7 +141,10 @@ export class Lens {
     }
     if (matcher.couldGiveContext(head)) return true;
     const text = root.textContent ?? '';
-    return text.length > PRECHECK_MAX_CHARS || matcher.couldGiveContext(text);
+    if (text.length > PRECHECK_MAX_CHARS) return true;
+    if (!matcher.couldGiveContext(text)) return false;
+    this.precheckText = { root, text, changes: this.changes };
+    return true;
   }
 
   private findShadowRoots(root: Element): void {
@@ -165,6 +170,7 @@ export class Lens {
     this.waitingForContext.clear();
     this.skippedForContext = null;
     this.rescanWhole = null;
+    this.precheckText = null;
     this.store.clear();
     this.painter.stop();
     this.pageHasContext = false;
@@ -213,13 +219,18 @@ export class Lens {
           this.forgetMarks(this.store.removeWithin(root));
         }
         const seen = this.changes;
+        // The precheck's read of the same root, if nothing changed since.
+        const read = this.precheckText;
+        this.precheckText = null;
+        const text = read && read.root === root && read.changes === seen ? read.text : null;
         const runs = walkTextRuns(root, {
           onShadowRoot: (sr) => this.addShadowRoot(sr),
           // One string for the whole root instead of one per text node; not
           // for a huge root, where reading it all at once would be a long task.
-          snapshot: isHuge(root)
-            ? undefined
-            : { text: root.textContent ?? '', current: () => this.changes === seen },
+          snapshot:
+            text === null && isHuge(root)
+              ? undefined
+              : { text: text ?? root.textContent ?? '', current: () => this.changes === seen },
         });
         for (const run of runs) {
           this.processRun(run);
