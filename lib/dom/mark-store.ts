@@ -132,7 +132,7 @@ export class MarkStore {
       const container = containerAround(parent);
       const marks = container ? this.byContainer.get(container) : undefined;
       if (!container || !marks) continue;
-      if (marks.some(touchesRemovedText)) this.dropWhere(container, marks, () => true, removed);
+      if (marks.some(touchesRemovedText)) this.dropContainer(container, removed);
     }
     return removed;
   }
@@ -192,8 +192,8 @@ export class MarkStore {
   }
 
   private dropWhere(container: Element, marks: Mark[], drop: (m: Mark) => boolean, into: Mark[]): void {
-    const kept = marks.filter((m) => !drop(m));
-    for (const m of marks) if (drop(m)) into.push(m);
+    const kept: Mark[] = [];
+    for (const m of marks) (drop(m) ? into : kept).push(m);
     this.total -= marks.length - kept.length;
     if (kept.length) this.byContainer.set(container, kept);
     else this.byContainer.delete(container);

@@ -107,18 +107,16 @@ export function isInline(el: Element): boolean {
   return INLINE_TAGS.has(el.localName);
 }
 
+/** The block a text node belongs to (its nearest non-inline ancestor), or null. */
 export function blockOf(node: Node): Element | null {
-  let el = node.parentElement;
-  // Text directly inside a shadow root (a Lit template's top-level text): its host is the block.
-  if (!el) {
-    const parent = node.parentNode as ShadowRoot | null;
-    return parent && parent.nodeType === 11 && parent.host ? parent.host : null;
-  }
-  while (el && INLINE_TAGS.has(el.localName) && el.parentElement) el = el.parentElement;
-  return el;
+  const parent = node.parentNode;
+  return parent ? containerAround(parent) : null;
 }
 
-/** The container of text in or directly under `node`: an element's block, a shadow root's host. */
+/**
+ * The container of text in or directly under `node`: an element's block, a
+ * shadow root's host (a Lit template's top-level text belongs to the host).
+ */
 export function containerAround(node: Node): Element | null {
   if (node.nodeType === 3) return blockOf(node);
   if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
