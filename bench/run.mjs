@@ -329,6 +329,42 @@ async function baseWalk(b) {
   return { ...m, now: m.value.ms, stats: { elements, textNodes: m.value.nodes, chars: m.value.chars } };
 }
 
+/**
+ * What a content script cannot go below: the same cold passes run in an
+ * isolated world (where a content script lives; every DOM wrapper is made
+ * anew there), each in a world of its own on the loaded article, timed in the
+ * page with performance.now(). `walk`: the bare TreeWalker pass; `textPass`:
+ * read the text once (textContent) and look at every character once (a
+ * charCodeAt loop, as cold as any scanner's first run on a page).
+ */
+const FLOOR_SRC = {
+  walk: `(() => { const t0 = performance.now(); const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0; while (w.nextNode()) chars += w.currentNode.data.length; return { ms: performance.now() - t0, chars }; })()`,
+  textPass: `(() => { const t0 = performance.now(); const s = document.body.textContent; let x = 0;
+    for (let i = 0; i < s.length; i++) x = (x + s.charCodeAt(i)) | 0; return { ms: performance.now() - t0, chars: s.length, x }; })()`,
+};
+let floorWorld = 0;
+
+async function isolatedFloors(b, file) {
+  await load(b, file);
+  await sleep(500);
+  const { frameTree } = await b.session.send('Page.getFrameTree');
+  const out = {};
+  for (const [name, expression] of Object.entries(FLOOR_SRC)) {
+    const { executionContextId } = await b.session.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: `bench-floor-${floorWorld++}`,
+    });
+    const { result } = await b.session.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+    });
+    out[name] = result.value?.ms ?? Number.NaN;
+  }
+  return out;
+}
+
 async function baseMarkRegExp(b, file, source) {
   await load(b, file);
   await sleep(500); // first layout done
@@ -450,6 +486,8 @@ async function main() {
     extHeap: [],
     baseHeap: [],
     walkArticle: [],
+    floorWalk: [],
+    floorTextPass: [],
     markReArticle: [],
     markReArticleCount: null,
     extNeutral: [],
@@ -510,6 +548,10 @@ async function main() {
       const m = await baseMarkRegExp(noExt, 'article-1mb.html', combinedSource);
       R.markReArticle.push(take(m));
       R.markReArticleCount = m.count;
+
+      const f = await isolatedFloors(noExt, 'article-1mb.html');
+      R.floorWalk.push(f.walk);
+      R.floorTextPass.push(f.textPass);
     }
 
     // 4. 1 MB page without terms.
@@ -637,6 +679,15 @@ async function main() {
     fmtMs(extA),
     `walk: ${medMin(col(R.walkArticle))}`,
     `ext ÷ walk = ${fmtX(ratio(extA, walkA))}`,
+    'anchor',
+    '—',
+  );
+  const floorA = median(R.floorWalk) + median(R.floorTextPass);
+  add(
+    '  same, vs what a content script cannot go below (isolated world, cold, in-page clock)',
+    fmtMs(extA),
+    `walk: ${medMin(R.floorWalk)}; textContent + one charCodeAt pass: ${medMin(R.floorTextPass)}; together ${fmtMs(floorA)}`,
+    `ext ÷ floors = ${fmtX(ratio(extA, floorA))}; floors are ${(100 * ratio(floorA, reA / 4)).toFixed(0)} % of mark.js ÷ 4`,
     'anchor',
     '—',
   );
@@ -819,6 +870,7 @@ ${crossTable}
 ## How each number is measured
 - **Content-script CPU**: a DevTools trace (\`devtools.timeline\`, \`disabled-by-default-devtools.timeline\`, \`v8.execute\`) and a V8 CPU profile (sampling interval ${SAMPLING_INTERVAL_US} µs), both started on a same-origin blank page (the renderer stays) and stopped at load + ${SETTLE_MS / 1000} s. On the page's renderer main thread, the top-level JavaScript entry events of the content script are summed: \`EvaluateScript\` / \`FunctionCall\` / \`v8.compile\` with the URL \`chrome-extension://<id>/${CONTENT_URL}\`, and \`RunMicrotasks\` checkpoints whose CPU samples are mostly in that script (the time-sliced scan resumes in microtasks, which carry no URL). **Thread CPU time** (\`tdur\`) is the headline because the machine is shared: wall time includes time the renderer was descheduled. GC inside those events counts; rendering they cause later (style, highlight painting, IntersectionObserver) does not.
 - **Baselines**, same page, same instrument, second Chromium without \`--load-extension\` (same flags otherwise): mark.js (\`addScriptTag\` of node_modules/mark.js/dist/mark.min.js) and a bare \`TreeWalker(SHOW_TEXT)\` pass reading \`.data.length\`, each started from a timer in a script with \`sourceURL=${RUNNER}\`, so each run is one \`FunctionCall\` event. The page is reloaded before every run. Baselines run after load + 0.5–3 s on a quiet page; the extension runs while the page is still loading.
+- **Isolated-world floors** (what any content script pays before it matches anything): on the loaded article without the extension, each pass runs once in a new isolated world made with \`Page.createIsolatedWorld\` (as a content script's world: its own DOM wrappers, cold code), timed with \`performance.now()\` inside: the bare \`TreeWalker\` pass, and \`body.textContent\` plus one \`charCodeAt\` loop over every character. Their sum is compared with a quarter of mark.js RegExp (the 4× half of the budget).
 - **mark.js with the term array** runs on the first ~100 KB of the same article (wall time, in-page, timeout ${MARK_ARRAY_REP_TIMEOUT_MS / 1000} s per run) and is scaled linearly by text length (×${scale.toFixed(2)}): an estimate.
 - **Marks stop changing**: a main-world poller (every 10 ms) records when the total size of \`CSS.highlights\` last changed, in ms from navigation start. The extension registers only marks near the viewport, so this is "visible marks final", not "whole page scanned".
 - **Longest task, 5 MB**: \`RunTask\` events on the page's renderer main thread; a task "ran the extension" if a content-script entry event or CPU sample lies inside it. Its whole wall duration counts (including GC or layout inside it, and time the thread was descheduled — hence the thread-CPU rows). Window: from load + ${WINDOW_5MB_MIN_MS / 1000} s on, until the extension's own count (the action title the background sets, read from the service worker) has not changed for 1.5 s, at most load + ${WINDOW_5MB_MAX_MS / 1000} s; this run: ${R.window5.map((x) => (x / 1000).toFixed(1)).join(', ')} s. Without the extension: load + ${BASE_WINDOW_5MB_MS / 1000} s.
@@ -841,7 +893,11 @@ Raw values (ms). Extension article CPU: ${col(R.extArticle)
     .map((x) => x.toFixed(2))
     .join(', ')}. Extension no-terms CPU: ${col(R.extNeutral)
     .map((x) => x.toFixed(1))
-    .join(', ')}. Walk no-terms CPU: ${col(R.walkNeutral)
+    .join(
+      ', ',
+    )}. Isolated-world walk: ${R.floorWalk.map((x) => x.toFixed(2)).join(', ')}. Isolated-world textContent + pass: ${R.floorTextPass.map((x) => x.toFixed(2)).join(', ')}. Walk no-terms CPU: ${col(
+    R.walkNeutral,
+  )
     .map((x) => x.toFixed(2))
     .join(
       ', ',
