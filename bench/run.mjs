@@ -82,6 +82,23 @@ function snapshotExtension() {
   throw new Error('could not copy a complete .output/chrome-mv3');
 }
 
+/**
+ * The same extension built to walk and precheck but find nothing
+ * (WXT_BENCH_NO_MATCH, see lib/content/page-matcher.ts): its CPU on the
+ * article is what this design spends before any matching or marking.
+ */
+function buildNoMatchVariant() {
+  const out = mkdtempSync(join(tmpdir(), 'kl-bench-nomatch-'));
+  const r = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, KL_OUT_DIR: out, WXT_BENCH_NO_MATCH: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 180_000,
+  });
+  if (r.status !== 0) throw new Error('wxt build of the no-matching variant failed');
+  return { dir: join(out, 'chrome-mv3'), root: out };
+}
+
 // ---- browsers
 
 const EXECUTABLE = findChromium();
@@ -471,6 +488,9 @@ async function main() {
   BASE_URL = server.url;
   log('launching Chromium with and without the extension');
   const withExt = await launch({ extensionDir: ext.dir });
+  log('building the no-matching variant');
+  const noMatch = buildNoMatchVariant();
+  const withNoMatch = await launch({ extensionDir: noMatch.dir });
   const noExt = await launch({ extensionDir: null });
   const loadStart = loadavg()[0];
 
@@ -486,6 +506,8 @@ async function main() {
     extHeap: [],
     baseHeap: [],
     walkArticle: [],
+    noMatchArticle: [],
+    noMatchMarks: null,
     floorWalk: [],
     floorTextPass: [],
     markReArticle: [],
@@ -537,6 +559,10 @@ async function main() {
       R.loadEvent.push(marks.load);
       R.extHeap.push(await heapUsage(withExt.session));
       if (r === 0) R.extArticleMarks = await extTotalMarks(withExt);
+
+      const z = await extProfiledLoad(withNoMatch, 'article-1mb.html', { windowMs: SETTLE_MS });
+      R.noMatchArticle.push(take(z));
+      if (r === 0) R.noMatchMarks = await extTotalMarks(withNoMatch);
 
       await load(noExt, 'article-1mb.html');
       await sleep(SETTLE_MS); // same settle time as with the extension, for the heap
@@ -638,6 +664,8 @@ async function main() {
   } finally {
     await withExt.close();
     await noExt.close();
+    await withNoMatch.close();
+    rmSync(noMatch.root, { recursive: true, force: true });
     await server.close();
     rmSync(ext.dir, { recursive: true, force: true });
   }
@@ -688,6 +716,15 @@ async function main() {
     fmtMs(extA),
     `walk: ${medMin(R.floorWalk)}; textContent + one charCodeAt pass: ${medMin(R.floorTextPass)}; together ${fmtMs(floorA)}`,
     `ext ÷ floors = ${fmtX(ratio(extA, floorA))}; floors are ${(100 * ratio(floorA, reA / 4)).toFixed(0)} % of mark.js ÷ 4`,
+    'anchor',
+    '—',
+  );
+  const noMatchA = median(col(R.noMatchArticle));
+  add(
+    '  same, built to find nothing (start-up, precheck and walk only; no matching, no marks)',
+    medMin(col(R.noMatchArticle)),
+    `marks: ${R.noMatchMarks ?? 'n/a'}`,
+    `${(100 * ratio(noMatchA, extA)).toFixed(0)} % of the extension; ${(100 * ratio(noMatchA, Math.min(40, reA / 4))).toFixed(0)} % of the budget (${fmtMs(Math.min(40, reA / 4))})`,
     'anchor',
     '—',
   );
@@ -870,6 +907,7 @@ ${crossTable}
 ## How each number is measured
 - **Content-script CPU**: a DevTools trace (\`devtools.timeline\`, \`disabled-by-default-devtools.timeline\`, \`v8.execute\`) and a V8 CPU profile (sampling interval ${SAMPLING_INTERVAL_US} µs), both started on a same-origin blank page (the renderer stays) and stopped at load + ${SETTLE_MS / 1000} s. On the page's renderer main thread, the top-level JavaScript entry events of the content script are summed: \`EvaluateScript\` / \`FunctionCall\` / \`v8.compile\` with the URL \`chrome-extension://<id>/${CONTENT_URL}\`, and \`RunMicrotasks\` checkpoints whose CPU samples are mostly in that script (the time-sliced scan resumes in microtasks, which carry no URL). **Thread CPU time** (\`tdur\`) is the headline because the machine is shared: wall time includes time the renderer was descheduled. GC inside those events counts; rendering they cause later (style, highlight painting, IntersectionObserver) does not.
 - **Baselines**, same page, same instrument, second Chromium without \`--load-extension\` (same flags otherwise): mark.js (\`addScriptTag\` of node_modules/mark.js/dist/mark.min.js) and a bare \`TreeWalker(SHOW_TEXT)\` pass reading \`.data.length\`, each started from a timer in a script with \`sourceURL=${RUNNER}\`, so each run is one \`FunctionCall\` event. The page is reloaded before every run. Baselines run after load + 0.5–3 s on a quiet page; the extension runs while the page is still loading.
+- **Built to find nothing**: the same sources built with \`WXT_BENCH_NO_MATCH=1\` (its matcher returns no match; everything else unchanged), in a third Chromium, loaded right after the extension in each repetition, same instrument: the part of the article's cost that no faster matcher can remove.
 - **Isolated-world floors** (what any content script pays before it matches anything): on the loaded article without the extension, each pass runs once in a new isolated world made with \`Page.createIsolatedWorld\` (as a content script's world: its own DOM wrappers, cold code), timed with \`performance.now()\` inside: the bare \`TreeWalker\` pass, and \`body.textContent\` plus one \`charCodeAt\` loop over every character. Their sum is compared with a quarter of mark.js RegExp (the 4× half of the budget).
 - **mark.js with the term array** runs on the first ~100 KB of the same article (wall time, in-page, timeout ${MARK_ARRAY_REP_TIMEOUT_MS / 1000} s per run) and is scaled linearly by text length (×${scale.toFixed(2)}): an estimate.
 - **Marks stop changing**: a main-world poller (every 10 ms) records when the total size of \`CSS.highlights\` last changed, in ms from navigation start. The extension registers only marks near the viewport, so this is "visible marks final", not "whole page scanned".
