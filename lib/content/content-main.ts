@@ -79,7 +79,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         doc,
         popoverUrl: browser.runtime.getURL('/popover.html'),
         siteKey,
-        markAt: (node, offset) => lens?.markAt(node, offset),
+        marksIn: (container) => lens?.store.marksIn(container) ?? [],
         shadowRoots: () => lens?.shadowRoots() ?? [],
       });
       doc.removeEventListener('pointermove', trackPointer, { capture: true });
@@ -155,7 +155,6 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       const id = rt?.entryId(entry);
       if (id) terms.push({ id, count });
     }
-    terms.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
     return { state: 'on', terms, siteKey };
   };
 

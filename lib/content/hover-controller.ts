@@ -22,10 +22,8 @@ export interface HoverControllerOptions {
 
 export function rangeOf(doc: Document, mark: Mark): Range {
   const r = doc.createRange();
-  const first = mark.pieces[0] as Mark['pieces'][number];
-  const last = mark.pieces[mark.pieces.length - 1] as Mark['pieces'][number];
-  r.setStart(first.node, first.start);
-  r.setEnd(last.node, last.end);
+  r.setStart(mark.startNode, mark.startOffset);
+  r.setEnd(mark.endNode, mark.endOffset);
   return r;
 }
 

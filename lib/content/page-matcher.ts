@@ -16,7 +16,7 @@ export function createContentMatcher(index: MatcherIndex): ContentMatcher {
     // WXT_BENCH_NO_MATCH: a benchmark-only build that walks and prechecks
     // but finds nothing (bench/run.mjs: the part of the cost that is not
     // matching). Unset in every other build, where this folds away.
-    find: import.meta.env.WXT_BENCH_NO_MATCH ? () => [] : (text) => matcher.findAll(text),
+    find: import.meta.env.WXT_BENCH_NO_MATCH ? () => [] : (text, from, to) => matcher.findAll(text, from, to),
     couldGiveContext: (text) => matcher.couldGiveContext(text),
     filter: (matches, text, pageHasContext) =>
       filterByContext(matches as RawMatch[], text, matcher, { pageHasContext }),

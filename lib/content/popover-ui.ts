@@ -2,7 +2,7 @@
 // intent, the popover host — bundled into the lazily loaded runtime
 // (entrypoints/popover-runtime.ts). The content script only scans and paints
 // until the page has its first mark.
-import type { Mark } from '../dom/mark-store';
+import { type Mark, markAt } from '../dom/mark-store';
 import { HoverController, rangeOf } from './hover-controller';
 import { PopoverHost } from './popover-host';
 
@@ -10,7 +10,8 @@ export interface PopoverUiOptions {
   doc: Document;
   popoverUrl: string;
   siteKey: string | null;
-  markAt(node: Node, offset: number): Mark | undefined;
+  /** The marks of a block (the Lens's store). */
+  marksIn(container: Element): readonly Mark[];
   shadowRoots(): ShadowRoot[];
   entryId(entry: number): string;
 }
@@ -35,7 +36,7 @@ export class PopoverUi {
     });
     this.hover = new HoverController({
       doc,
-      markAt: options.markAt,
+      markAt: (node, offset) => markAt(options.marksIn, node, offset),
       shadowRoots: options.shadowRoots,
       show: (t) => this.host.show(options.entryId(t.mark.entry), t.range, t.point, false, options.siteKey),
       hide: () => this.host.hide(),

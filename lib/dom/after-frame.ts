@@ -8,40 +8,46 @@
 // observed target in a separate task queued after the rendering update.
 
 export class AfterFrame {
-  private observer: IntersectionObserver | null = null;
-  private target: Element | null = null;
-  private pending = false;
+  #observer: IntersectionObserver | null = null;
+  #target: Element | null = null;
+  #pending = false;
 
-  constructor(
-    private win: Window & typeof globalThis,
-    private callback: () => void,
-  ) {}
+  #win: Window & typeof globalThis;
+  #callback: (root?: IntersectionObserverEntry) => void;
 
-  request(): void {
-    if (this.pending) return;
-    const target = this.win.document.documentElement;
-    if (!target) return;
-    this.pending = true;
-    if (!this.observer) {
-      this.observer = new this.win.IntersectionObserver(() => this.fire());
-    }
-    // Observing again after unobserve queues a fresh first notification.
-    this.target = target;
-    this.observer.observe(target);
+  /** `callback` gets the root element's entry: where the page is scrolled to, measured with the frame. */
+  constructor(win: Window & typeof globalThis, callback: (root?: IntersectionObserverEntry) => void) {
+    this.#win = win;
+    this.#callback = callback;
   }
 
-  private fire(): void {
-    if (!this.pending) return;
-    this.pending = false;
-    if (this.target) this.observer?.unobserve(this.target);
-    this.target = null;
-    this.callback();
+  request(): void {
+    if (this.#pending) return;
+    const target = this.#win.document.documentElement;
+    if (!target) return;
+    this.#pending = true;
+    if (!this.#observer) {
+      this.#observer = new this.#win.IntersectionObserver((entries) =>
+        this.#fire(entries[entries.length - 1]),
+      );
+    }
+    // Observing again after unobserve queues a fresh first notification.
+    this.#target = target;
+    this.#observer.observe(target);
+  }
+
+  #fire(root?: IntersectionObserverEntry): void {
+    if (!this.#pending) return;
+    this.#pending = false;
+    if (this.#target) this.#observer?.unobserve(this.#target);
+    this.#target = null;
+    this.#callback(root);
   }
 
   cancel(): void {
-    this.pending = false;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.target = null;
+    this.#pending = false;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#target = null;
   }
 }

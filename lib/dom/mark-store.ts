@@ -4,12 +4,6 @@
 
 import { blockOf, containerAround } from './text-runs';
 
-export interface MarkPiece {
-  node: Text;
-  start: number;
-  end: number;
-}
-
 export interface Mark {
   entry: number;
   container: Element;
@@ -23,36 +17,23 @@ export interface Mark {
   nodes: Text[] | undefined;
   /** Created when the mark is first painted: most marks are never near the viewport. */
   range?: StaticRange;
-  /** The part of each text node the mark covers (computed on demand: hover and tests only). */
-  readonly pieces: MarkPiece[];
 }
 
 /**
  * One object per mark, with no per-mark arrays: a 1 MB article has ~15k marks
  * and each array or piece object was heap (DESIGN §4: ≤ 5 MB per tab) and
- * allocation time in the scan.
+ * allocation time in the scan. Always this shape (V8 gives them one map).
  */
-export class TextMark implements Mark {
-  range?: StaticRange = undefined;
-  constructor(
-    public entry: number,
-    public container: Element,
-    public startNode: Text,
-    public startOffset: number,
-    public endNode: Text,
-    public endOffset: number,
-    public nodes: Text[] | undefined,
-  ) {}
-
-  get pieces(): MarkPiece[] {
-    const nodes = this.nodes ?? [this.startNode];
-    const last = nodes.length - 1;
-    return nodes.map((node, i) => ({
-      node,
-      start: i === 0 ? this.startOffset : 0,
-      end: i === last ? this.endOffset : node.data.length,
-    }));
-  }
+export function textMark(
+  entry: number,
+  container: Element,
+  startNode: Text,
+  startOffset: number,
+  endNode: Text,
+  endOffset: number,
+  nodes: Text[] | undefined,
+): Mark {
+  return { entry, container, startNode, startOffset, endNode, endOffset, nodes, range: undefined };
 }
 
 export class MarkStore {
@@ -60,34 +41,31 @@ export class MarkStore {
   // through that block's few marks; removals find blocks by walking elements.
   // A per-text-node index cost ~0.3 MB of every tab's heap on the 1 MB
   // article (15k Map entries) and a Map write per mark during the scan.
-  private byContainer = new Map<Element, Mark[]>();
-  private total = 0;
+  #byContainer = new Map<Element, Mark[]>();
 
   get size(): number {
-    return this.total;
-  }
-
-  containers(): IterableIterator<Element> {
-    return this.byContainer.keys();
+    // Summed when asked (a few times a second at most): no count to keep in step.
+    let n = 0;
+    for (const marks of this.#byContainer.values()) n += marks.length;
+    return n;
   }
 
   marksIn(container: Element): readonly Mark[] {
-    return this.byContainer.get(container) ?? [];
+    return this.#byContainer.get(container) ?? [];
   }
 
   hasMarksIn(container: Element): boolean {
-    return this.byContainer.has(container);
+    return this.#byContainer.has(container);
   }
 
   /** Adds marks of `container`. */
   add(container: Element, marks: Mark[]): void {
     if (marks.length === 0) return;
-    const list = this.byContainer.get(container);
+    const list = this.#byContainer.get(container);
     if (list) for (const m of marks) list.push(m);
     // A copy of exactly this length: an array grown by push() keeps room for
     // 17 items, ~60 bytes per container for nothing (~0.6 MB on the 1 MB article).
-    else this.byContainer.set(container, marks.slice());
-    this.total += marks.length;
+    else this.#byContainer.set(container, marks.slice());
   }
 
   /**
@@ -97,24 +75,24 @@ export class MarkStore {
    */
   removeWithin(root: Node): Mark[] {
     const removed: Mark[] = [];
-    this.dropUnder(root, removed);
+    this.#dropUnder(root, removed);
     const host = root.nodeType === 11 ? (root as ShadowRoot).host : undefined;
-    const marks = host ? this.byContainer.get(host) : undefined;
+    const marks = host ? this.#byContainer.get(host) : undefined;
     if (host && marks) {
       const inRoot = (n: Text) => n.parentNode === root;
-      this.dropWhere(host, marks, (m) => inRoot(m.startNode) || inRoot(m.endNode), removed);
+      this.#dropWhere(host, marks, (m) => inRoot(m.startNode) || inRoot(m.endNode), removed);
     }
     return removed;
   }
 
   /** Drops the marks of `root` and of every element under it that is a container. */
-  private dropUnder(root: Node, into: Mark[]): void {
-    if (this.byContainer.size === 0) return;
-    if (root.nodeType === 1) this.dropContainer(root as Element, into);
+  #dropUnder(root: Node, into: Mark[]): void {
+    if (this.#byContainer.size === 0) return;
+    if (root.nodeType === 1) this.#dropContainer(root as Element, into);
     const doc = root.ownerDocument ?? (root as Document);
     // NodeFilter.SHOW_ELEMENT
     const walker = doc.createTreeWalker(root, 0x1);
-    for (let el = walker.nextNode(); el; el = walker.nextNode()) this.dropContainer(el as Element, into);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) this.#dropContainer(el as Element, into);
   }
 
   /**
@@ -126,41 +104,26 @@ export class MarkStore {
   removeDisconnected(removedNodes: readonly Node[], parents: readonly Node[]): Mark[] {
     const removed: Mark[] = [];
     for (const node of removedNodes) {
-      if (node.nodeType === 1 || node.nodeType === 11) this.dropUnder(node, removed);
+      if (node.nodeType === 1 || node.nodeType === 11) this.#dropUnder(node, removed);
     }
     for (const parent of parents) {
       const container = containerAround(parent);
-      const marks = container ? this.byContainer.get(container) : undefined;
+      const marks = container ? this.#byContainer.get(container) : undefined;
       if (!container || !marks) continue;
-      if (marks.some(touchesRemovedText)) this.dropContainer(container, removed);
+      if (marks.some(touchesRemovedText)) this.#dropContainer(container, removed);
     }
     return removed;
   }
 
   clear(): Mark[] {
     const removed = this.all();
-    this.byContainer.clear();
-    this.total = 0;
+    this.#byContainer.clear();
     return removed;
-  }
-
-  /** The mark covering `offset` in text node `node`, if any. */
-  at(node: Node, offset: number): Mark | undefined {
-    const container = node.nodeType === 3 ? blockOf(node) : null;
-    const marks = container ? this.byContainer.get(container) : undefined;
-    if (!marks) return undefined;
-    for (const mark of marks) {
-      if (mark.nodes === undefined ? mark.startNode !== node : !mark.nodes.includes(node as Text)) continue;
-      const start = node === mark.startNode ? mark.startOffset : 0;
-      const end = node === mark.endNode ? mark.endOffset : (node as Text).data.length;
-      if (offset >= start && offset < end) return mark;
-    }
-    return undefined;
   }
 
   all(): Mark[] {
     const out: Mark[] = [];
-    for (const marks of this.byContainer.values()) for (const m of marks) out.push(m);
+    for (const marks of this.#byContainer.values()) for (const m of marks) out.push(m);
     return out;
   }
 
@@ -177,26 +140,24 @@ export class MarkStore {
 
   countsByEntry(): Map<number, number> {
     const counts = new Map<number, number>();
-    for (const marks of this.byContainer.values()) {
+    for (const marks of this.#byContainer.values()) {
       for (const m of marks) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
     }
     return counts;
   }
 
-  private dropContainer(container: Element, into: Mark[]): void {
-    const marks = this.byContainer.get(container);
+  #dropContainer(container: Element, into: Mark[]): void {
+    const marks = this.#byContainer.get(container);
     if (!marks) return;
-    this.byContainer.delete(container);
-    this.total -= marks.length;
+    this.#byContainer.delete(container);
     for (const mark of marks) into.push(mark);
   }
 
-  private dropWhere(container: Element, marks: Mark[], drop: (m: Mark) => boolean, into: Mark[]): void {
+  #dropWhere(container: Element, marks: Mark[], drop: (m: Mark) => boolean, into: Mark[]): void {
     const kept: Mark[] = [];
     for (const m of marks) (drop(m) ? into : kept).push(m);
-    this.total -= marks.length - kept.length;
-    if (kept.length) this.byContainer.set(container, kept);
-    else this.byContainer.delete(container);
+    if (kept.length) this.#byContainer.set(container, kept);
+    else this.#byContainer.delete(container);
   }
 }
 
@@ -205,4 +166,25 @@ function touchesRemovedText(mark: Mark): boolean {
   if (mark.nodes === undefined) return !mark.startNode.isConnected;
   for (const n of mark.nodes) if (!n.isConnected) return true;
   return false;
+}
+
+/**
+ * The mark covering `offset` in text node `node`, if any, found through the
+ * node's block. For hit-testing, which lives in the lazily loaded popover
+ * runtime (so this is not in the content script's own bundle).
+ */
+export function markAt(
+  marksIn: (container: Element) => readonly Mark[],
+  node: Node,
+  offset: number,
+): Mark | undefined {
+  const container = node.nodeType === 3 ? blockOf(node) : null;
+  if (!container) return undefined;
+  for (const mark of marksIn(container)) {
+    if (mark.nodes === undefined ? mark.startNode !== node : !mark.nodes.includes(node as Text)) continue;
+    const start = node === mark.startNode ? mark.startOffset : 0;
+    const end = node === mark.endNode ? mark.endOffset : (node as Text).data.length;
+    if (offset >= start && offset < end) return mark;
+  }
+  return undefined;
 }

@@ -40,20 +40,21 @@ export interface PainterOptions {
 }
 
 export class Painter {
-  private sheet: CSSStyleSheet | null = null;
-  private roots = new Set<Document | ShadowRoot>();
-  private highlights: Record<'term' | 'safety', Highlight> | null = null;
-  private window: VisibleWindow | null = null;
-  private afterFrame: AfterFrame | null = null;
-  private listening = false;
-  private marksOf: (container: Element) => readonly Mark[];
+  #sheet: CSSStyleSheet | null = null;
+  #roots = new Set<Document | ShadowRoot>();
+  #highlights: Record<'term' | 'safety', Highlight> | null = null;
+  #window: VisibleWindow | null = null;
+  #afterFrame: AfterFrame | null = null;
+  #listening = false;
+  #marksOf: (container: Element) => readonly Mark[];
 
-  constructor(
-    private doc: Document,
-    private options: PainterOptions,
-    marksOf: (container: Element) => readonly Mark[],
-  ) {
-    this.marksOf = marksOf;
+  #doc: Document;
+  #options: PainterOptions;
+
+  constructor(doc: Document, options: PainterOptions, marksOf: (container: Element) => readonly Mark[]) {
+    this.#doc = doc;
+    this.#options = options;
+    this.#marksOf = marksOf;
   }
 
   /** False when the browser has no Custom Highlight API: we stand down quietly. */
@@ -62,48 +63,48 @@ export class Painter {
   }
 
   start(): void {
-    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
     if (!win) return;
-    this.sheet = new win.CSSStyleSheet();
-    this.sheet.replaceSync(highlightCss(this.options.style, this.options.rootOnly));
-    this.adopt(this.doc);
-    this.highlights = { term: new win.Highlight(), safety: new win.Highlight() };
+    this.#sheet = new win.CSSStyleSheet();
+    this.#sheet.replaceSync(highlightCss(this.#options.style, this.#options.rootOnly));
+    this.adopt(this.#doc);
+    this.#highlights = { term: new win.Highlight(), safety: new win.Highlight() };
     this.ensureRegistered();
-    this.window = new VisibleWindow(
+    this.#window = new VisibleWindow(
       win,
       (c) => {
-        for (const m of this.marksOf(c)) this.add(m);
+        for (const m of this.#marksOf(c)) this.#add(m);
       },
       (c) => {
-        for (const m of this.marksOf(c)) this.remove(m);
+        for (const m of this.#marksOf(c)) this.#remove(m);
       },
     );
-    this.afterFrame = new AfterFrame(win, () => this.window?.update());
+    this.#afterFrame = new AfterFrame(win, () => this.#window?.update());
     // Capture: scrolling inside any scroll container moves marks too.
-    win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
-    win.addEventListener('resize', this.schedule, { passive: true });
-    this.listening = true;
+    win.addEventListener('scroll', this.#schedule, { capture: true, passive: true });
+    win.addEventListener('resize', this.#schedule, { passive: true });
+    this.#listening = true;
   }
 
   /**
    * Recompute which marks are near the viewport, just after the next frame
    * (see after-frame.ts): layout is clean then, so measuring costs nothing extra.
    */
-  readonly schedule = (): void => {
-    this.afterFrame?.request();
+  readonly #schedule = (): void => {
+    this.#afterFrame?.request();
   };
 
   setStyle(style: HighlightStyle): void {
-    this.options.style = style;
-    this.sheet?.replaceSync(highlightCss(style, this.options.rootOnly));
+    this.#options.style = style;
+    this.#sheet?.replaceSync(highlightCss(style, this.#options.rootOnly));
   }
 
   /** Adopts our stylesheet into a document or open shadow root (once). */
   adopt(root: Document | ShadowRoot): void {
-    if (!this.sheet || this.roots.has(root)) return;
+    if (!this.#sheet || this.#roots.has(root)) return;
     try {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-      this.roots.add(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
+      this.#roots.add(root);
     } catch {
       // A page that froze adoptedStyleSheets: marks stay unstyled, the page keeps working.
     }
@@ -111,63 +112,58 @@ export class Painter {
 
   /** Re-registers our highlights if the page cleared the registry. */
   ensureRegistered(): void {
-    const h = this.highlights;
+    const h = this.#highlights;
     if (!h) return;
-    const registry = this.doc.defaultView?.CSS.highlights;
+    const registry = this.#doc.defaultView?.CSS.highlights;
     if (!registry) return;
     if (registry.get(HIGHLIGHT_NAMES.term) !== h.term) registry.set(HIGHLIGHT_NAMES.term, h.term);
     if (registry.get(HIGHLIGHT_NAMES.safety) !== h.safety) registry.set(HIGHLIGHT_NAMES.safety, h.safety);
   }
 
   observe(container: Element): void {
-    this.window?.add(container);
-    this.schedule();
+    this.#window?.add(container);
+    this.#schedule();
   }
 
-  /** Called after a container's marks changed: repaint it if it is visible. */
-  refresh(container: Element, oldMarks: readonly Mark[]): void {
-    for (const m of oldMarks) this.remove(m);
-    if (this.window?.isVisible(container)) for (const m of this.marksOf(container)) this.add(m);
+  /** More marks for a container already observed: painted now if it is visible (only these). */
+  added(container: Element, marks: readonly Mark[]): void {
+    if (this.#window?.isVisible(container)) for (const m of marks) this.#add(m);
   }
 
   forget(container: Element, marks: readonly Mark[]): void {
-    for (const m of marks) this.remove(m);
-    this.window?.remove(container);
-  }
-
-  registeredCount(): number {
-    return (this.highlights?.term.size ?? 0) + (this.highlights?.safety.size ?? 0);
+    for (const m of marks) this.#remove(m);
+    this.#window?.remove(container);
   }
 
   stop(): void {
-    const win = this.doc.defaultView;
-    if (win && this.listening) {
-      win.removeEventListener('scroll', this.schedule, { capture: true });
-      win.removeEventListener('resize', this.schedule);
+    const win = this.#doc.defaultView;
+    if (win && this.#listening) {
+      win.removeEventListener('scroll', this.#schedule, { capture: true });
+      win.removeEventListener('resize', this.#schedule);
     }
-    this.listening = false;
-    this.afterFrame?.cancel();
-    this.afterFrame = null;
-    this.window?.clear();
-    this.window = null;
-    const registry = this.doc.defaultView?.CSS.highlights;
-    if (registry && this.highlights) {
-      if (registry.get(HIGHLIGHT_NAMES.term) === this.highlights.term) registry.delete(HIGHLIGHT_NAMES.term);
-      if (registry.get(HIGHLIGHT_NAMES.safety) === this.highlights.safety)
+    this.#listening = false;
+    this.#afterFrame?.cancel();
+    this.#afterFrame = null;
+    this.#window?.clear();
+    this.#window = null;
+    const registry = this.#doc.defaultView?.CSS.highlights;
+    if (registry && this.#highlights) {
+      if (registry.get(HIGHLIGHT_NAMES.term) === this.#highlights.term) registry.delete(HIGHLIGHT_NAMES.term);
+      if (registry.get(HIGHLIGHT_NAMES.safety) === this.#highlights.safety)
         registry.delete(HIGHLIGHT_NAMES.safety);
     }
-    this.highlights = null;
-    for (const root of this.roots) {
+    this.#highlights = null;
+    for (const root of this.#roots) {
       try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.#sheet);
       } catch {}
     }
-    this.roots.clear();
-    this.sheet = null;
+    this.#roots.clear();
+    this.#sheet = null;
   }
 
-  private add(mark: Mark): void {
-    const target = this.target(mark);
+  #add(mark: Mark): void {
+    const target = this.#target(mark);
     if (!target) return;
     if (!mark.range) {
       try {
@@ -184,12 +180,12 @@ export class Painter {
     target.add(mark.range);
   }
 
-  private remove(mark: Mark): void {
-    if (mark.range) this.target(mark)?.delete(mark.range);
+  #remove(mark: Mark): void {
+    if (mark.range) this.#target(mark)?.delete(mark.range);
   }
 
-  private target(mark: Mark): Highlight | undefined {
-    if (!this.highlights) return undefined;
-    return this.options.isSafety(mark.entry) ? this.highlights.safety : this.highlights.term;
+  #target(mark: Mark): Highlight | undefined {
+    if (!this.#highlights) return undefined;
+    return this.#options.isSafety(mark.entry) ? this.#highlights.safety : this.#highlights.term;
   }
 }

@@ -137,6 +137,18 @@ export interface RunWalkOptions {
    * them on the 1 MB benchmark article), one `textContent` makes one.
    */
   snapshot?: { text: string; current: () => boolean };
+  /**
+   * Start at this node instead of the root's first one, `pos` being its
+   * offset in the snapshot. It must be a run boundary: a `cursor` of an
+   * earlier walk, or a block or skipped element not inside a skipped subtree
+   * (see walkStartAround). Walks `from` a node and `until` it join up to
+   * exactly the runs of one whole walk.
+   */
+  from?: { node: Node; pos: number };
+  /** Stop before this node (where another walk starts). */
+  until?: Node;
+  /** Kept at every yield: where a walk taking over from this one starts (its `from`). */
+  cursor?: { node: Node | null; pos: number };
 }
 
 /**
@@ -157,7 +169,9 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
   /** The snapshot, while it still reads as the page does; else null and text comes from `data`. */
   let snap: string | null = snapshot?.current() ? snapshot.text : null;
   /** Offset of the next text node in the snapshot (all text under root counts, skipped or not). */
-  let pos = 0;
+  let pos = options.from?.pos ?? 0;
+  const until = options.until;
+  const cursor = options.cursor;
   // NodeFilter.SHOW_ELEMENT | SHOW_TEXT | SHOW_CDATA_SECTION (in textContent too)
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 | 0x8);
   let nodes: Text[] = [];
@@ -201,8 +215,17 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
     if (snap !== null && !(snapshot as { current: () => boolean }).current()) snap = null;
   };
 
-  let node: Node | null = walker.currentNode === root ? walker.nextNode() : walker.currentNode;
-  while (node) {
+  let node: Node | null;
+  if (options.from) {
+    walker.currentNode = options.from.node;
+    node = options.from.node;
+  } else node = walker.currentNode === root ? walker.nextNode() : walker.currentNode;
+  while (node && node !== until) {
+    if (cursor) {
+      // Every run this node ends starts a walk taking over here.
+      cursor.node = node;
+      cursor.pos = pos;
+    }
     const type = node.nodeType;
     if (type === 3) {
       const len = (node as Text).length;
@@ -283,8 +306,22 @@ export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generat
     }
     node = walker.nextNode();
   }
+  if (cursor) cursor.node = null;
   const last = take();
   if (last) yield last;
+}
+
+/**
+ * Where a walk can start for the text around `el`: the outermost skipped
+ * element holding it, else its block; null if that is an inline element
+ * (no run boundary there).
+ */
+export function walkStartAround(el: Element): Element | null {
+  let start: Element | null = null;
+  for (let s = el.closest(SKIP_SELECTOR); s; s = s.parentElement?.closest(SKIP_SELECTOR) ?? null) start = s;
+  if (start) return start;
+  const block = containerAround(el);
+  return block && !isInline(block) ? block : null;
 }
 
 /**

@@ -10,23 +10,28 @@
 const SLACK = 24;
 
 export class VisibleWindow {
-  private order: Element[] = [];
-  private removed = new Set<Element>();
-  private visible = new Set<Element>();
+  #order: Element[] = [];
+  #removed = new Set<Element>();
+  #visible = new Set<Element>();
 
-  constructor(
-    private win: Window,
-    private onEnter: (container: Element) => void,
-    private onLeave: (container: Element) => void,
-  ) {}
+  #win: Window;
+  #onEnter: (container: Element) => void;
+  #onLeave: (container: Element) => void;
+
+  constructor(win: Window, onEnter: (container: Element) => void, onLeave: (container: Element) => void) {
+    this.#win = win;
+    this.#onEnter = onEnter;
+    this.#onLeave = onLeave;
+  }
 
   add(container: Element): void {
     // Dropped and added again before the next update: it is still in the list.
-    if (this.removed.delete(container)) return;
-    const order = this.order;
+    if (this.#removed.delete(container)) return;
+    const order = this.#order;
     const last = order[order.length - 1];
     // DOCUMENT_POSITION_PRECEDING = 2. The first scan appends in document order;
-    // rescans after page changes insert at their place (binary search).
+    // rescans after page changes, and a walk coming back for the text above
+    // the reader, insert at their place (binary search).
     if (!last || !(last.compareDocumentPosition(container) & 2)) {
       order.push(container);
       return;
@@ -44,28 +49,28 @@ export class VisibleWindow {
   }
 
   remove(container: Element): void {
-    this.removed.add(container);
-    if (this.visible.delete(container)) this.onLeave(container);
+    this.#removed.add(container);
+    if (this.#visible.delete(container)) this.#onLeave(container);
   }
 
   isVisible(container: Element): boolean {
-    return this.visible.has(container);
+    return this.#visible.has(container);
   }
 
   clear(): void {
-    this.order = [];
-    this.removed.clear();
-    this.visible.clear();
+    this.#order = [];
+    this.#removed.clear();
+    this.#visible.clear();
   }
 
   /** Recomputes the window; call when layout is clean (just after a frame). */
   update(): void {
-    this.compact();
-    const order = this.order;
+    this.#compact();
+    const order = this.#order;
     const n = order.length;
     const next = new Set<Element>();
     if (n > 0) {
-      const h = this.win.innerHeight;
+      const h = this.#win.innerHeight;
       // First container whose bottom is below the top margin.
       let lo = 0;
       let hi = n;
@@ -85,16 +90,16 @@ export class VisibleWindow {
       const end = Math.min(n, lo + SLACK);
       for (let i = Math.max(0, first - SLACK); i < end; i++) next.add(order[i] as Element);
     }
-    for (const c of this.visible) if (!next.has(c)) this.onLeave(c);
-    for (const c of next) if (!this.visible.has(c)) this.onEnter(c);
-    this.visible = next;
+    for (const c of this.#visible) if (!next.has(c)) this.#onLeave(c);
+    for (const c of next) if (!this.#visible.has(c)) this.#onEnter(c);
+    this.#visible = next;
   }
 
-  private compact(): void {
+  #compact(): void {
     // Dropped containers leave the list lazily, once per update.
-    if (this.removed.size) {
-      this.order = this.order.filter((c) => !this.removed.has(c) && c.isConnected);
-      this.removed.clear();
+    if (this.#removed.size) {
+      this.#order = this.#order.filter((c) => !this.#removed.has(c) && c.isConnected);
+      this.#removed.clear();
     }
   }
 }

@@ -129,95 +129,96 @@ function hasAnchor(anchors: readonly number[], from: number, to: number, self: n
  * a check is O(words of the alias), however dense the matches are.
  */
 class WindowWords {
-  private text = '';
-  private matcher: Matcher | undefined;
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private ids: number[] = [];
-  private counts = new Int32Array(64);
+  #text = '';
+  #matcher: Matcher | undefined;
+  #starts: number[] = [];
+  #ends: number[] = [];
+  #ids: number[] = [];
+  #counts = new Int32Array(64);
   /** Occurrences lo … hi-1 are inside the window. */
-  private lo = 0;
-  private hi = 0;
-  private scannedTo = 0;
-  private lastFrom = 0;
-  private lastTo = 0;
-  private readonly push = (start: number, end: number, id: number): void => {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.ids.push(id);
+  #lo = 0;
+  #hi = 0;
+  #scannedTo = 0;
+  #lastFrom = 0;
+  #lastTo = 0;
+  readonly #push = (start: number, end: number, id: number): void => {
+    this.#starts.push(start);
+    this.#ends.push(end);
+    this.#ids.push(id);
   };
 
   /** Starts over on a new text; the counts go back to zero through the words still counted. */
   reset(text: string, matcher: Matcher): this {
-    for (let h = this.lo; h < this.hi; h++) {
-      const id = this.ids[h] as number;
-      this.counts[id] = (this.counts[id] as number) - 1;
+    for (let h = this.#lo; h < this.#hi; h++) {
+      const id = this.#ids[h] as number;
+      this.#counts[id] = (this.#counts[id] as number) - 1;
     }
-    this.text = text;
-    this.matcher = matcher;
-    this.starts.length = 0;
-    this.ends.length = 0;
-    this.ids.length = 0;
-    this.lo = 0;
-    this.hi = 0;
-    this.scannedTo = 0;
-    this.lastFrom = 0;
-    this.lastTo = 0;
+    this.#text = text;
+    this.#matcher = matcher;
+    this.#starts.length = 0;
+    this.#ends.length = 0;
+    this.#ids.length = 0;
+    this.#lo = 0;
+    this.#hi = 0;
+    this.#scannedTo = 0;
+    this.#lastFrom = 0;
+    this.#lastTo = 0;
     return this;
   }
 
   seek(from: number, to: number): void {
-    if (from < this.lastFrom || to < this.lastTo) {
+    if (from < this.#lastFrom || to < this.#lastTo) {
       // Unsorted input: start over.
-      this.starts = [];
-      this.ends = [];
-      this.ids = [];
-      this.counts.fill(0);
-      this.lo = 0;
-      this.hi = 0;
-      this.scannedTo = 0;
+      this.#starts = [];
+      this.#ends = [];
+      this.#ids = [];
+      this.#counts.fill(0);
+      this.#lo = 0;
+      this.#hi = 0;
+      this.#scannedTo = 0;
     }
-    this.lastFrom = from;
-    this.lastTo = to;
-    if (this.scannedTo < from) this.scannedTo = from;
-    if (this.scannedTo < to) {
-      (this.matcher as Matcher).scanContextWords(this.text, this.scannedTo, to, this.push);
-      this.scannedTo = to;
+    this.#lastFrom = from;
+    this.#lastTo = to;
+    if (this.#scannedTo < from) this.#scannedTo = from;
+    if (this.#scannedTo < to) {
+      (this.#matcher as Matcher).scanContextWords(this.#text, this.#scannedTo, to, this.#push);
+      this.#scannedTo = to;
     }
-    const { starts, ids } = this;
-    while (this.hi < starts.length && (starts[this.hi] as number) < to) {
-      const id = ids[this.hi++] as number;
-      if (id >= this.counts.length) {
-        const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
-        grown.set(this.counts);
-        this.counts = grown;
+    const starts = this.#starts;
+    const ids = this.#ids;
+    while (this.#hi < starts.length && (starts[this.#hi] as number) < to) {
+      const id = ids[this.#hi++] as number;
+      if (id >= this.#counts.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.#counts.length * 2));
+        grown.set(this.#counts);
+        this.#counts = grown;
       }
-      this.counts[id] = (this.counts[id] as number) + 1;
+      this.#counts[id] = (this.#counts[id] as number) + 1;
     }
-    while (this.lo < this.hi && (starts[this.lo] as number) < from) {
-      const id = ids[this.lo++] as number;
-      this.counts[id] = (this.counts[id] as number) - 1;
+    while (this.#lo < this.#hi && (starts[this.#lo] as number) < from) {
+      const id = ids[this.#lo++] as number;
+      this.#counts[id] = (this.#counts[id] as number) - 1;
     }
   }
 
   /** Does any of the words `ids` occur in the window? */
   hasAny(ids: readonly number[]): boolean {
-    for (const id of ids) if ((this.counts[id] ?? 0) > 0) return true;
+    for (const id of ids) if ((this.#counts[id] ?? 0) > 0) return true;
     return false;
   }
 
   /** Does word `id` occur in the window? */
   has(id: number): boolean {
-    return (this.counts[id] ?? 0) > 0;
+    return (this.#counts[id] ?? 0) > 0;
   }
 
   /** Does word `id` occur in the window other than inside [start, end) (the match itself)? */
   hasOutside(id: number, start: number, end: number): boolean {
-    const n = this.counts[id] ?? 0;
+    const n = this.#counts[id] ?? 0;
     if (n === 0) return false;
     let inside = 0;
-    for (let h = this.lo; h < this.hi; h++) {
-      if (this.ids[h] === id && (this.starts[h] as number) >= start && (this.ends[h] as number) <= end)
+    for (let h = this.#lo; h < this.#hi; h++) {
+      if (this.#ids[h] === id && (this.#starts[h] as number) >= start && (this.#ends[h] as number) <= end)
         inside++;
     }
     return n > inside;

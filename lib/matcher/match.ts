@@ -59,8 +59,12 @@ export interface AliasRule {
 
 export interface Matcher {
   readonly entries: readonly MatcherEntry[];
-  /** Every alias occurrence (tiers 1–3), longest first, non-overlapping, left to right. */
-  findAll(text: string): RawMatch[];
+  /**
+   * Every alias occurrence (tiers 1–3), longest first, non-overlapping, left
+   * to right; with `from`/`to`, those starting in text[from, to) (word
+   * boundaries still read the text around them).
+   */
+  findAll(text: string, from?: number, to?: number): RawMatch[];
   /**
    * False only if `text` holds no match of a tier-1 or pageContext alias, so
    * nothing in it can give a page context (and without context nothing is
@@ -243,31 +247,31 @@ const GATE_WALK = 2;
 export class Trie {
   readonly size: number;
   /** The concatenated edge labels, used as they come from the index. */
-  private readonly labels: string;
+  readonly #labels: string;
   /** Edge of node n is labels[edgeStart[n] … edgeStart[n + 1]). */
-  private readonly edgeStart: Int32Array;
+  readonly #edgeStart: Int32Array;
   /** First code unit of each node's edge (what a parent looks children up by). */
-  private readonly first: Uint16Array;
-  private readonly count: Int32Array;
+  readonly #first: Uint16Array;
+  readonly #count: Int32Array;
   /** Next sibling of a node (0 = none); a node's first child is node + 1. */
-  private readonly nextSib: Int32Array;
+  readonly #nextSib: Int32Array;
   /** Outputs of node n are outVal[outStart[n] … outStart[n+1]). */
-  private readonly outStart: Int32Array;
-  private readonly outVal: Int32Array;
+  readonly #outStart: Int32Array;
+  readonly #outVal: Int32Array;
   /** Index into `exact` for a case-sensitive output, -1 otherwise. */
-  private readonly outExact: Int32Array;
-  private readonly exact: readonly string[];
+  readonly #outExact: Int32Array;
+  readonly #exact: readonly string[];
   /**
    * Direct child tables for ASCII labels of nodes with many children (the
    * letters right after the root are where sibling scans were long):
    * child = dense[denseAt[node] + c]; denseAt 0 = no table.
    */
-  private readonly denseAt: Int32Array;
-  private readonly dense: Int32Array;
+  readonly #denseAt: Int32Array;
+  readonly #dense: Int32Array;
   /** Root child for each ASCII code unit, upper case included; 0 = none. */
-  readonly rootAscii: Int32Array;
+  readonly #rootAscii: Int32Array;
   /** First root child with a non-ASCII label, 0 = none. */
-  private readonly rootNonAscii: number;
+  readonly #rootNonAscii: number;
   /**
    * Prefix gates, so most word starts cost no walk: for ASCII text, a walk
    * can only succeed if the first two units are in gate2 (a pattern of one
@@ -275,18 +279,18 @@ export class Trie {
    * with GATE_WALK, or with GATE_NEXT and the first four are in gate4.
    * Folded units: "Ketamine" and "ketamine" gate alike.
    */
-  private readonly gate2: Uint8Array;
-  private readonly gate3: Uint8Array;
-  private readonly gate4: Uint8Array;
+  readonly #gate2: Uint8Array;
+  readonly #gate3: Uint8Array;
+  readonly #gate4: Uint8Array;
   /** Output value of the last successful longest-match walk. */
-  hitValue = -1;
+  #hitValue = -1;
 
   constructor(packed: PackedTrie) {
     const { labels, edges, nodes, out } = packed;
     const n = nodes.length;
     this.size = n;
-    this.labels = labels;
-    this.exact = packed.exact;
+    this.#labels = labels;
+    this.#exact = packed.exact;
     const edgeStart = new Int32Array(n + 1);
     const first = new Uint16Array(n);
     const count = new Int32Array(n);
@@ -364,22 +368,22 @@ export class Trie {
     // Labels are folded: an upper-case letter starts where its lower case does.
     for (let c = 65; c <= 90; c++) rootAscii[c] = rootAscii[c + 32] as number;
 
-    this.edgeStart = edgeStart;
-    this.first = first;
-    this.count = count;
-    this.nextSib = nextSib;
-    this.outStart = outStart;
-    this.outVal = outVal;
-    this.outExact = outExact;
-    this.denseAt = denseAt;
-    this.dense = dense;
-    this.rootAscii = rootAscii;
-    this.rootNonAscii = rootNonAscii;
+    this.#edgeStart = edgeStart;
+    this.#first = first;
+    this.#count = count;
+    this.#nextSib = nextSib;
+    this.#outStart = outStart;
+    this.#outVal = outVal;
+    this.#outExact = outExact;
+    this.#denseAt = denseAt;
+    this.#dense = dense;
+    this.#rootAscii = rootAscii;
+    this.#rootNonAscii = rootNonAscii;
 
-    this.gate2 = new Uint8Array(128 * 128);
-    this.gate3 = new Uint8Array(GATE_SIZE);
-    this.gate4 = new Uint8Array(GATE_SIZE);
-    this.gateFrom(0, 0, 0, 0, 0);
+    this.#gate2 = new Uint8Array(128 * 128);
+    this.#gate3 = new Uint8Array(GATE_SIZE);
+    this.#gate4 = new Uint8Array(GATE_SIZE);
+    this.#gateFrom(0, 0, 0, 0, 0);
   }
 
   /**
@@ -387,9 +391,11 @@ export class Trie {
    * `node`, whose path so far has `n` units a, b, c. Plain numbers, no arrays:
    * this runs cold on every page.
    */
-  private gateFrom(node: number, n: number, a: number, b: number, c: number): void {
-    const { labels, edgeStart, outStart } = this;
-    for (let j = this.count[node] ? node + 1 : 0; j !== 0; j = this.nextSib[j] as number) {
+  #gateFrom(node: number, n: number, a: number, b: number, c: number): void {
+    const labels = this.#labels;
+    const edgeStart = this.#edgeStart;
+    const outStart = this.#outStart;
+    for (let j = this.#count[node] ? node + 1 : 0; j !== 0; j = this.#nextSib[j] as number) {
       const e = edgeStart[j + 1] as number;
       const ends = outStart[j] !== outStart[j + 1];
       let k = n;
@@ -404,9 +410,9 @@ export class Trie {
         else if (k === 1) y = u;
         else if (k === 2) z = u;
         k++;
-        this.gatePrefix(k, x, y, z, u, ends && p === e - 1);
+        this.#gatePrefix(k, x, y, z, u, ends && p === e - 1);
       }
-      if (k < 4) this.gateFrom(j, k, x, y, z);
+      if (k < 4) this.#gateFrom(j, k, x, y, z);
     }
   }
 
@@ -416,41 +422,41 @@ export class Trie {
    * there. A separator second or third unit walks at that length, because
    * the text may have a run of separators in its place.
    */
-  private gatePrefix(n: number, a: number, b: number, c: number, d: number, ends: boolean): void {
+  #gatePrefix(n: number, a: number, b: number, c: number, d: number, ends: boolean): void {
     if (a >= 128) return;
     if (n === 1) {
       // A one-unit pattern: any second unit may follow.
-      if (ends) this.gate2.fill(1, a << 7, (a + 1) << 7);
+      if (ends) this.#gate2.fill(1, a << 7, (a + 1) << 7);
       return;
     }
     if (b >= 128) return;
     if (n === 2) {
-      if (ends || b === SEP_CODE) this.gate2[(a << 7) | b] = 1;
+      if (ends || b === SEP_CODE) this.#gate2[(a << 7) | b] = 1;
       return;
     }
     if (c >= 128) return;
     const h = a * 961 + b * 31 + c;
-    const g = this.gate3;
+    const g = this.#gate3;
     if (n === 3) {
       if (ends || c === SEP_CODE) g[h & GATE_MASK] = (g[h & GATE_MASK] as number) | GATE_WALK;
       return;
     }
     g[h & GATE_MASK] = (g[h & GATE_MASK] as number) | GATE_NEXT;
-    if (d < 128) this.gate4[(h * 31 + d) & GATE_MASK] = 1;
+    if (d < 128) this.#gate4[(h * 31 + d) & GATE_MASK] = 1;
   }
 
   /** The child of `node` whose edge starts with `c`, or 0. */
-  child(node: number, c: number): number {
-    const base = this.denseAt[node] as number;
-    if (base !== 0 && c < 128) return this.dense[base + c] as number;
-    if (this.count[node] === 0) return 0;
-    return this.sibling(node + 1, c);
+  #child(node: number, c: number): number {
+    const base = this.#denseAt[node] as number;
+    if (base !== 0 && c < 128) return this.#dense[base + c] as number;
+    if (this.#count[node] === 0) return 0;
+    return this.#sibling(node + 1, c);
   }
 
   /** The node whose edge starts with `c` among `j` and its later siblings, or 0. */
-  private sibling(j: number, c: number): number {
-    const first = this.first;
-    const nextSib = this.nextSib;
+  #sibling(j: number, c: number): number {
+    const first = this.#first;
+    const nextSib = this.#nextSib;
     while (j !== 0) {
       const l = first[j] as number;
       if (l >= c) return l === c ? j : 0;
@@ -460,15 +466,15 @@ export class Trie {
   }
 
   /** Root child for a code unit at a word start (any code unit), or 0. */
-  rootChild(c: number, k: number): number {
-    if (c < 128) return this.rootAscii[c] as number;
-    if (k & C_APOS) return this.rootAscii[APOS_CODE] as number;
-    return this.rootNonAscii === 0 ? 0 : this.sibling(this.rootNonAscii, k & C_HIGH ? c : foldNonAscii(c));
+  #rootChild(c: number, k: number): number {
+    if (c < 128) return this.#rootAscii[c] as number;
+    if (k & C_APOS) return this.#rootAscii[APOS_CODE] as number;
+    return this.#rootNonAscii === 0 ? 0 : this.#sibling(this.#rootNonAscii, k & C_HIGH ? c : foldNonAscii(c));
   }
 
-  private verify(text: string, start: number, end: number, o: number): boolean {
-    const x = this.outExact[o] as number;
-    return x < 0 || verifyExact(text, start, end, this.exact[x] as string);
+  #verify(text: string, start: number, end: number, o: number): boolean {
+    const x = this.#outExact[o] as number;
+    return x < 0 || verifyExact(text, start, end, this.#exact[x] as string);
   }
 
   /**
@@ -478,11 +484,11 @@ export class Trie {
    * A match is accepted when a word boundary follows and, for a
    * case-sensitive output, the text reads exactly as the form.
    */
-  walk(text: string, start: number, node: number, onHit?: HitFn): number {
+  #walk(text: string, start: number, node: number, onHit?: HitFn): number {
     const len = text.length;
-    const labels = this.labels;
-    const edgeStart = this.edgeStart;
-    const outStart = this.outStart;
+    const labels = this.#labels;
+    const edgeStart = this.#edgeStart;
+    const outStart = this.#outStart;
     let i = start + 1;
     let p = (edgeStart[node] as number) + 1;
     let e = edgeStart[node + 1] as number;
@@ -496,11 +502,11 @@ export class Trie {
         const b = outStart[node + 1] as number;
         if (a !== b && !wordAfter(text, i)) {
           for (let o = a; o < b; o++) {
-            if (!this.verify(text, start, i, o)) continue;
-            if (onHit) onHit(start, i, this.outVal[o] as number);
+            if (!this.#verify(text, start, i, o)) continue;
+            if (onHit) onHit(start, i, this.#outVal[o] as number);
             else {
               best = i;
-              bestValue = this.outVal[o] as number;
+              bestValue = this.#outVal[o] as number;
               break;
             }
           }
@@ -519,7 +525,7 @@ export class Trie {
         fc = k & C_SEP ? SEP_CODE : k & C_APOS ? APOS_CODE : k & C_HIGH ? c : foldNonAscii(c);
       }
       if (p === e) {
-        const next = this.child(node, fc);
+        const next = this.#child(node, fc);
         if (next === 0) break;
         node = next;
         p = (edgeStart[next] as number) + 1;
@@ -535,7 +541,7 @@ export class Trie {
         while (i < len && charClass(text.charCodeAt(i)) & (C_SEP | C_IGNORE)) i++;
       }
     }
-    this.hitValue = bestValue;
+    this.#hitValue = bestValue;
     return best;
   }
 
@@ -545,10 +551,10 @@ export class Trie {
    * `overlapping`, every match from every word start is reported.
    */
   scan(text: string, from: number, to: number, onMatch: HitFn, overlapping = false): void {
-    const rootAscii = this.rootAscii;
-    const gate2 = this.gate2;
-    const gate3 = this.gate3;
-    const gate4 = this.gate4;
+    const rootAscii = this.#rootAscii;
+    const gate2 = this.#gate2;
+    const gate3 = this.#gate3;
+    const gate4 = this.#gate4;
     const stop = Math.min(to, text.length);
     let prevWord = from > 0 && wordBefore(text, from);
     let i = from;
@@ -594,7 +600,7 @@ export class Trie {
             }
           }
           if (walk) {
-            const end = this.tryAt(text, i, node, onMatch, overlapping);
+            const end = this.#tryAt(text, i, node, onMatch, overlapping);
             if (end >= 0) {
               i = end;
               prevWord = wordBefore(text, end);
@@ -621,9 +627,9 @@ export class Trie {
         } else word = false;
       } else word = (k & C_WORD) !== 0;
       if (!prevWord) {
-        const node = this.rootChild(c, k);
+        const node = this.#rootChild(c, k);
         if (node !== 0) {
-          const end = this.tryAt(text, i, node, onMatch, overlapping);
+          const end = this.#tryAt(text, i, node, onMatch, overlapping);
           if (end >= 0) {
             i = end;
             prevWord = wordBefore(text, end);
@@ -637,13 +643,13 @@ export class Trie {
   }
 
   /** Walks from a word start; returns the end of the reported longest match, else -1. */
-  private tryAt(text: string, i: number, node: number, onMatch: HitFn, overlapping: boolean): number {
+  #tryAt(text: string, i: number, node: number, onMatch: HitFn, overlapping: boolean): number {
     if (overlapping) {
-      this.walk(text, i, node, onMatch);
+      this.#walk(text, i, node, onMatch);
       return -1;
     }
-    const end = this.walk(text, i, node);
-    if (end >= 0) onMatch(i, end, this.hitValue);
+    const end = this.#walk(text, i, node);
+    if (end >= 0) onMatch(i, end, this.#hitValue);
     return end;
   }
 }
@@ -707,9 +713,9 @@ export function createMatcher(tables: MatcherTables): Matcher {
   const { entries, aliasOffset, aliasEntry, aliasTier, rule, terms, words, precheck } = tables;
   return {
     entries,
-    findAll(text: string): RawMatch[] {
+    findAll(text: string, from = 0, to = text.length): RawMatch[] {
       const found: RawMatch[] = [];
-      terms().scan(text, 0, text.length, (start, end, g) => {
+      terms().scan(text, from, to, (start, end, g) => {
         const entry = aliasEntry[g] as number;
         found.push({
           start,

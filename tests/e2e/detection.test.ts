@@ -1,11 +1,14 @@
 // The built extension in real Chromium: terms are marked through
 // CSS.highlights, nothing of the page changes, and hard places are covered.
 import { describe, expect, it } from 'vitest';
+import { markedWith } from '../support/page-probes';
 import {
   highlightTexts,
   launchWithExtension,
+  pageTerms,
   readHighlights,
   setupExtensionBrowser,
+  tabIdOf,
   waitForHighlights,
 } from './harness';
 
@@ -181,6 +184,48 @@ describe('marks on a fixture article', () => {
     await page.close();
   });
 });
+
+describe('visible part first', () => {
+  it('marks the text on screen of a page opened far down before the text above it, then the rest', async () => {
+    const expected = await finalTerms('far-anchor.html');
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/far-anchor.html#far`);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(100_000);
+    // When the first marks on screen show (in the far section; ~1.2 MB of
+    // notes lie above it), the note just above it, also near the screen (the
+    // painter registers marks up to a viewport away), has none yet: the walk
+    // comes back for it last. A walk in document order reads it first.
+    const first = await page.waitForFunction(
+      markedWith,
+      { first: 'far', other: 'last-note' },
+      { polling: 'raf', timeout: 15_000 },
+    );
+    expect((await first.jsonValue())?.other, 'the note above the screen was marked first').toBe(false);
+    await page.waitForFunction(markedWith, { first: 'last-note', other: 'far' }, { timeout: 15_000 });
+    const tabId = await tabIdOf(env.browser, page);
+    // Once done, the same marks as the page opened at the top: nothing read twice or missed.
+    await expect
+      .poll(async () => JSON.stringify(await pageTerms(env.browser, tabId)), { timeout: 5_000 })
+      .toBe(expected);
+    await page.close();
+  });
+});
+
+/** The terms of a page opened at its top, once they stop changing. */
+async function finalTerms(file: string): Promise<string> {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/${file}`);
+  const tabId = await tabIdOf(env.browser, page);
+  let last = '';
+  for (let stable = 0; stable < 3; ) {
+    await page.waitForTimeout(300);
+    const now = JSON.stringify(await pageTerms(env.browser, tabId));
+    stable = now === last && now !== '{}' ? stable + 1 : 0;
+    last = now;
+  }
+  await page.close();
+  return last;
+}
 
 describe('page integrity', () => {
   it('leaves the serialised DOM identical apart from the single host element', async () => {

@@ -104,6 +104,39 @@ export async function waitForHighlights(
   return last;
 }
 
+/**
+ * The id chrome.tabs knows for a Playwright page: bring it to the front and
+ * ask for the active tab (without the tabs permission the extension cannot
+ * match tabs by URL).
+ */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await browser.worker.evaluate(async () => {
+    const tabsApi = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }
+    ).chrome.tabs;
+    const [tab] = await tabsApi.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}
+
+/** The terms a tab's content script has found so far (what the popup lists), by entry id, ids sorted. */
+export async function pageTerms(browser: ExtensionBrowser, tabId: number): Promise<Record<string, number>> {
+  const reply = await browser.worker.evaluate(async (tab) => {
+    const tabsApi = (
+      globalThis as unknown as {
+        chrome: { tabs: { sendMessage(t: number, m: object, o: object): Promise<unknown> } };
+      }
+    ).chrome.tabs;
+    return tabsApi.sendMessage(tab, { type: 'kl:get-page-terms' }, { frameId: 0 });
+  }, tabId);
+  const terms = (reply as { terms?: { id: string; count: number }[] } | undefined)?.terms ?? [];
+  const sorted = [...terms].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return Object.fromEntries(sorted.map((t) => [t.id, t.count]));
+}
+
 export function highlightTexts(ranges: HighlightedRange[]): string[] {
   return ranges.map((r) => r.text);
 }

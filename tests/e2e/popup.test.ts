@@ -3,25 +3,18 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openExtensionPage, readHighlights, setupExtensionBrowser, waitForHighlights } from './harness';
+import {
+  openExtensionPage,
+  readHighlights,
+  setupExtensionBrowser,
+  tabIdOf as tabIdOfPage,
+  waitForHighlights,
+} from './harness';
 import { dialogInfo, waitForPopover } from './popover-helpers';
 
 const env = setupExtensionBrowser();
 
-/** The id chrome.tabs knows for a Playwright page: bring it to the front and ask for the active tab
- * (without the tabs permission the extension cannot match tabs by URL). */
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  const id = await env.browser.worker.evaluate(async () => {
-    const tabsApi = (
-      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }
-    ).chrome.tabs;
-    const [tab] = await tabsApi.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
-  if (id < 0) throw new Error(`no active tab for ${page.url()}`);
-  return id;
-}
+const tabIdOf = (page: Page) => tabIdOfPage(env.browser, page);
 
 async function axeViolations(page: Page) {
   await page.evaluate(axe.source);

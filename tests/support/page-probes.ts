@@ -53,3 +53,17 @@ export function markPointInPage(query: MarkPointQuery): { x: number; y: number }
   }
   return null;
 }
+
+/**
+ * Null until the element with id `first` holds a highlighted range; then
+ * whether the element with id `other` holds one too (read in the same frame).
+ */
+export function markedWith({ first, other }: { first: string; other: string }): { other: boolean } | null {
+  const marked = (id: string) => {
+    const el = document.getElementById(id);
+    for (const h of CSS.highlights.values())
+      for (const r of h) if (el?.contains(r.startContainer)) return true;
+    return false;
+  };
+  return marked(first) ? { other: marked(other) } : null;
+}

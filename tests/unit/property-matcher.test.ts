@@ -271,6 +271,24 @@ describe('matcher properties (real glossary)', () => {
     );
   });
 
+  it('finds in pieces what it finds at once (a huge run is matched piece by piece, lens.ts)', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, size) => {
+        const pieces: RawMatch[] = [];
+        // As Lens#processRun: each piece starts at its end, or at the end of a match across it.
+        for (let from = 0; from < t.length; ) {
+          const to = Math.min(t.length, from + size);
+          const found = MATCHER.findAll(t, from, to);
+          pieces.push(...found);
+          const last = found[found.length - 1];
+          from = last && last.end > to ? last.end : to;
+        }
+        expect(pieces).toEqual(MATCHER.findAll(t));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('is deterministic: same result twice, after other texts, and from a JSON round trip of the index', () => {
     const reloaded = loadMatcher(JSON.parse(JSON.stringify(INDEX)) as MatcherIndex);
     fc.assert(

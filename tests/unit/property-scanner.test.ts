@@ -13,6 +13,7 @@ import {
   locate,
   SKIP_SELECTOR,
   type TextRun,
+  walkStartAround,
   walkTextRuns,
 } from '../../lib/dom/text-runs';
 import type { GlossaryEntry } from '../../lib/glossary-types';
@@ -261,6 +262,17 @@ function isSkipped(node: Node): boolean {
   return false;
 }
 
+/** Length of the text (textContent) in `root` before `node`. */
+function textBefore(root: Node, node: Node): number {
+  const walker = document.createTreeWalker(root, 0x4 | 0x8);
+  let length = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (node.contains(t) || node.compareDocumentPosition(t) & 4) break;
+    length += (t as Text).data.length;
+  }
+  return length;
+}
+
 /** Open shadow roots reachable by the scanner from `root` (hosts outside skipped subtrees). */
 function openShadowRoots(root: Node, out: ShadowRoot[] = []): ShadowRoot[] {
   for (const ev of events(root)) {
@@ -506,6 +518,67 @@ describe('scanner properties (random DOM trees in happy-dom)', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+
+  it('a walk moved ahead (visible part first) and the part it skipped join up to exactly the whole walk', () => {
+    let moved = 0;
+    fc.assert(
+      fc.property(tree, fc.nat(), fc.nat(), fc.boolean(), (spec, pickRun, pickEl, useSnapshot) => {
+        const root = mount(spec);
+        const snapshot = useSnapshot ? { text: root.textContent ?? '', current: () => true } : undefined;
+        const whole = [...walkTextRuns(root, { snapshot })];
+        const wholeShadows: ShadowRoot[] = [];
+        for (const _ of walkTextRuns(root, { onShadowRoot: (sr) => wholeShadows.push(sr) }));
+        if (whole.length === 0) return;
+        // Walk k runs, then move ahead to the walk start around a random element.
+        const k = 1 + (pickRun % whole.length);
+        const cursor = { node: null as Node | null, pos: 0 };
+        const shadows: ShadowRoot[] = [];
+        const onShadowRoot = (sr: ShadowRoot) => shadows.push(sr);
+        const first = walkTextRuns(root, { snapshot, cursor, onShadowRoot });
+        const runs: TextRun[] = [];
+        for (let i = 0; i < k; i++) runs.push(first.next().value as TextRun);
+        const next = cursor.node;
+        // An element after the walk's position (as one on screen further down would be).
+        const elements = events(root).flatMap((e) =>
+          e.kind !== 'text' && next && next.compareDocumentPosition(e.el) & 4 ? [e.el] : [],
+        );
+        let start = elements.length ? walkStartAround(elements[pickEl % elements.length] as Element) : null;
+        // happy-dom's closest() returns a <select> as another object than the
+        // one in the tree (a browser returns the element itself): not a start here.
+        if (start?.localName === 'select') start = null;
+        if (!next || !start || start === next || !(next.compareDocumentPosition(start) & 4)) {
+          // Nothing to move to: the walk goes on where it was and still reads everything.
+          for (const run of first) runs.push(run);
+          expect(runs).toEqual(whole);
+          return;
+        }
+        first.return(undefined);
+        moved++;
+        const ahead = [
+          ...walkTextRuns(root, {
+            snapshot,
+            onShadowRoot,
+            from: { node: start, pos: textBefore(root, start) },
+          }),
+        ];
+        const skipped = [
+          ...walkTextRuns(root, {
+            snapshot,
+            onShadowRoot,
+            from: { node: next, pos: cursor.pos },
+            until: start,
+          }),
+        ];
+        expect([...runs, ...skipped, ...ahead]).toEqual(whole);
+        expect(new Set(shadows)).toEqual(new Set(wholeShadows));
+        expect(shadows.length).toBe(wholeShadows.length);
+      }),
+      { numRuns: 300 },
+    );
+    // Many random cases really moved the walk (about a third: in the rest the
+    // walk had reached its last run, or the element's block held the cursor).
+    expect(moved).toBeGreaterThan(50);
   });
 
   it('never throws on any node as a root, including text, comments, fragments and detached trees', () => {
