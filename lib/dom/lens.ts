@@ -319,8 +319,7 @@ export class Lens {
     const { matcher } = this.#options;
     const length = run.text.length;
     const to = Math.min(length, from + RUN_PIECE_CHARS);
-    const candidates =
-      to === length && from === 0 ? matcher.find(run.text) : matcher.find(run.text, from, to);
+    const candidates = matcher.find(run.text, from, to);
     const last = candidates[candidates.length - 1];
     const next = last && last.end > to ? last.end : to;
     if (!last) return next;
