@@ -115,10 +115,8 @@ export class MarkStore {
     return removed;
   }
 
-  clear(): Mark[] {
-    const removed = this.all();
+  clear(): void {
     this.#byContainer.clear();
-    return removed;
   }
 
   all(): Mark[] {
