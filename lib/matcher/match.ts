@@ -556,8 +556,12 @@ export class Trie {
     const gate3 = this.#gate3;
     const gate4 = this.#gate4;
     const stop = Math.min(to, text.length);
-    let prevWord = from > 0 && wordBefore(text, from);
     let i = from;
+    // A piece of a longer text may begin between the halves of a surrogate
+    // pair (lens.ts matches huge runs in pieces): nothing starts there.
+    const d = text.charCodeAt(i);
+    if (i > 0 && d >= 0xdc00 && d <= 0xdfff && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) i++;
+    let prevWord = i > 0 && wordBefore(text, i);
     while (i < stop) {
       let c = text.charCodeAt(i);
       if (c < 128) {
