@@ -41,6 +41,8 @@ export interface Alias {
   joined?: boolean;
   plural?: boolean;
   pageContext?: boolean;
+  /** Longer phrases in which this alias means something else ("hemodynamic depression"): never marked. */
+  notIn?: string[];
 }
 
 export interface SafetyNote {

@@ -88,6 +88,10 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
         else aliasOwner.set(key, e.id);
         seenHere.add(key);
       }
+      for (const phrase of a.notIn ?? []) {
+        if (!normalizeForm(phrase, false).includes(normalizeForm(a.text, false)))
+          problems.push(`${where}: notIn phrase "${phrase}" does not contain the alias "${a.text}"`);
+      }
       if (NEVER_BARE.some((w) => w === a.text) && a.tier !== 4) {
         problems.push(`${where}: ambiguous alias "${a.text}" must be tier 4 (never marked on its own)`);
       }

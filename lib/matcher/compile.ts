@@ -40,7 +40,8 @@ export interface MatcherIndex {
    * 2 caution, 3 danger), alias codes]. Alias codes are one character per
    * alias, 48 + (tier | 8 if case-sensitive | 16 if pageContext); every alias
    * of the entry has one, tier 4 included, so RawMatch.alias is the position
-   * in the glossary entry's `aliases`.
+   * in the glossary entry's `aliases`. Guard phrases (alias.notIn) follow
+   * as tier-4 codes past the end of `aliases`.
    */
   entries: [number, number, string][];
   /** The categories, each named once (the content script's size budget counts every byte). */
@@ -191,6 +192,18 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
       const negative = (alias.negative ?? []).map(wordId);
       if (context.length > 0 || negative.length > 0) rules.push([e, a, context, negative]);
     });
+    // Guard phrases (alias.notIn: "hemodynamic depression", "your PCP") get
+    // tier-4 codes after the entry's own aliases: the longest match swallows
+    // the alias inside them, and tier 4 is never marked. Case-insensitive,
+    // and ranked after every real alias so an equal form of another entry
+    // still wins. No run-time code: the content script never knows.
+    for (const alias of entry.aliases) {
+      for (const phrase of alias.notIn ?? []) {
+        const g = global++;
+        codes += String.fromCharCode(48 + 4);
+        for (const form of aliasVariants({ text: phrase })) insert(terms, form, { value: g, rank: 9e6 + g });
+      }
+    }
     if (!categories.includes(entry.category)) categories.push(entry.category);
     rows.push([categories.indexOf(entry.category), maxSeverity(entry), codes]);
   });

@@ -447,6 +447,55 @@ describe('findAll: longest match, separators, case', () => {
 
 const filler = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
+describe('guard phrases (alias.notIn)', () => {
+  const guarded = [
+    entry('ketamine', [{ text: 'ketamine', tier: 1 }]),
+    entry('depression', [
+      { text: 'depression', tier: 2, notIn: ['hemodynamic depression', 'CNS depression'] },
+      { text: 'major depression', tier: 2 },
+    ]),
+    entry('respiratory-depression', [{ text: 'respiratory depression', tier: 2 }]),
+    entry('pcp', [
+      {
+        text: 'PCP',
+        tier: 2,
+        caseSensitive: true,
+        notIn: ['your PCP', 'PCP or psychiatrist', 'respiratory depression'],
+      },
+    ]),
+  ];
+  const g = loadMatcher(compileMatcherIndex(guarded));
+
+  it('never marks an alias inside a phrase that gives it another sense', () => {
+    expect(marked('Ketamine can cause hemodynamic depression and CNS depression.', g)).toEqual(['Ketamine']);
+    expect(marked('Ketamine. Ask your PCP. Tell Your pcp. PCP or psychiatrist?', g)).toEqual(['Ketamine']);
+  });
+
+  it('still marks the alias elsewhere, and longer aliases of any entry', () => {
+    expect(marked('Ketamine helped her depression; PCP is a different drug.', g)).toEqual([
+      'Ketamine',
+      'depression',
+      'PCP',
+    ]);
+    expect(marked('Ketamine and major depression; hemodynamic collapse.', g)).toEqual([
+      'Ketamine',
+      'major depression',
+    ]);
+  });
+
+  it('loses a tie with a real alias of the same form (another entry keeps its mark)', () => {
+    expect(found('respiratory depression', g)).toEqual([
+      ['respiratory depression', 'respiratory-depression'],
+    ]);
+    expect(marked('Ketamine and respiratory depression.', g)).toEqual(['Ketamine', 'respiratory depression']);
+  });
+
+  it('keeps rule lookups of the real aliases where they were', () => {
+    expect(g.aliasRule(1, 1).tier).toBe(2);
+    expect(g.aliasRule(1, 2).tier).toBe(4);
+  });
+});
+
 describe('context tiers', () => {
   it('keeps tier 1 always', () => {
     const text = 'Ketamine is an anaesthetic.';
