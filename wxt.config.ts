@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 // Every per-browser manifest difference lives in this one function.
 export default defineConfig({
@@ -9,8 +8,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   // KL_OUT_DIR / KL_NO_MINIFY: profiling builds next to the normal one (see bench/README.md).
   outDir: process.env.KL_OUT_DIR ?? '.output',
+  // modules/matcher-index.ts (loaded by WXT from modules/) adds the matcher index plugin.
   vite: () => ({
-    plugins: [matcherIndexPlugin()],
     build: process.env.KL_NO_MINIFY ? { minify: false } : {},
   }),
   // `wxt zip -b firefox` also writes the sources zip that AMO reviewers build

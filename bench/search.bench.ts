@@ -7,7 +7,7 @@
 // as often as they do for a real reader.
 import { bench, describe } from 'vitest';
 import { GLOSSARY } from '../lib/glossary';
-import { createSearch } from '../lib/search';
+import { createSearch } from '../lib/search/search';
 
 const search = createSearch(GLOSSARY);
 

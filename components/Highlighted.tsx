@@ -1,4 +1,4 @@
-import { highlightSegments, type MatchRange } from '../lib/search';
+import { highlightSegments, type MatchRange } from '../lib/search/search';
 
 export interface HighlightedProps {
   text: string;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../lib/glossary-types';
-import { HIGHLIGHT_STYLES, type HighlightStyle } from '../../lib/settings';
+import { HIGHLIGHT_STYLES, type HighlightStyle } from '../../lib/settings/settings';
 import { HighlightPreview } from './HighlightPreview';
 
 const STYLE_TEXT: Record<HighlightStyle, { label: string; hint: string }> = {

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { HIGHLIGHT_NAMES, highlightCss } from '../../lib/dom/painter';
 import type { Category } from '../../lib/glossary-types';
-import type { HighlightStyle } from '../../lib/settings';
+import type { HighlightStyle } from '../../lib/settings/settings';
 
 /** A sample sentence; each term carries its glossary category and whether it gets the safety mark. */
 type Piece = string | { text: string; category: Category; safety?: boolean };

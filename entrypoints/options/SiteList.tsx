@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { SiteOverride } from '../../lib/settings';
-import { FILE_SITE_KEY, normaliseHostInput } from '../../lib/site-key';
+import type { SiteOverride } from '../../lib/settings/settings';
+import { FILE_SITE_KEY, normaliseHostInput } from '../../lib/settings/site-key';
 
 export interface SiteListProps {
   sites: Record<string, SiteOverride>;

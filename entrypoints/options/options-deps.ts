@@ -1,8 +1,8 @@
 // Everything the options page needs from the browser, behind one interface so
 // App can be tested with fakes (tests/unit/options-*.test.tsx).
 import { browser } from 'wxt/browser';
-import type { Settings } from '../../lib/settings';
-import { loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import type { Settings } from '../../lib/settings/settings';
+import { loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 
 export interface ShortcutCommand {
   name: string;

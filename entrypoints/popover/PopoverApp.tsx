@@ -5,10 +5,10 @@ import { browser } from 'wxt/browser';
 import { EntryCard } from '../../components/EntryCard';
 import { crisisLocales } from '../../lib/crisis-resources';
 import { entryById } from '../../lib/glossary';
-import { type FromPopover, parseToPopover } from '../../lib/popover-protocol';
-import type { CrisisRegion } from '../../lib/settings';
-import { setSite } from '../../lib/settings';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import { type FromPopover, parseToPopover } from '../../lib/popover/protocol';
+import type { CrisisRegion } from '../../lib/settings/settings';
+import { setSite } from '../../lib/settings/settings';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { whenConnected } from './connection';
 
 /**

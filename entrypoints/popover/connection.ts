@@ -1,7 +1,7 @@
 // Accepts the content script's MessagePort. Registered at module load, before
 // React renders: the iframe's load event (when the port is sent) can fire
 // before any effect runs.
-import { CONNECT_TYPE } from '../../lib/popover-protocol';
+import { CONNECT_TYPE } from '../../lib/popover/protocol';
 
 const nonce = location.hash.slice(1);
 let port: MessagePort | null = null;

@@ -1,13 +1,13 @@
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { EntryCard } from '../../components/EntryCard';
 import { Switch } from '../../components/Switch';
-import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/combobox';
+import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/search/combobox';
 import { crisisLocales } from '../../lib/crisis-resources';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { type PageState, parsePageState } from '../../lib/messages';
-import { browseByCategory, createSearch, type SearchResult } from '../../lib/search';
-import { isSiteEnabled, type Settings, setSite } from '../../lib/settings';
-import { siteKeyFromUrl } from '../../lib/site-key';
+import { browseByCategory, createSearch, type SearchResult } from '../../lib/search/search';
+import { isSiteEnabled, type Settings, setSite } from '../../lib/settings/settings';
+import { siteKeyFromUrl } from '../../lib/settings/site-key';
 import { PageTerms, type PageView } from './PageTerms';
 import type { ActiveTab, PopupDeps } from './popup-deps';
 import { ResultList } from './ResultList';

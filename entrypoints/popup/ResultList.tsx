@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Highlighted } from '../../components/Highlighted';
-import type { CategoryGroup, SearchResult } from '../../lib/search';
+import type { CategoryGroup, SearchResult } from '../../lib/search/search';
 
 export interface ResultListProps {
   id: string;

@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { GLOSSARY } from '../../lib/glossary';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import type { Message } from '../../lib/messages';
-import type { Settings } from '../../lib/settings';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import type { Settings } from '../../lib/settings/settings';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 
 export interface ActiveTab {
   id: number;

@@ -3,9 +3,9 @@
 import { browser } from 'wxt/browser';
 import { CATEGORIES } from '../glossary-types';
 import { parseMessage, parsePageState, type SiteState } from '../messages';
-import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings';
-import { loadSettings, updateSettings } from '../settings-store';
-import { siteKeyFromUrl } from '../site-key';
+import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings/settings';
+import { loadSettings, updateSettings } from '../settings/store';
+import { siteKeyFromUrl } from '../settings/site-key';
 
 const MENU_ID = 'ketamine-lens-explain';
 

@@ -13,8 +13,8 @@ import {
   type SiteState,
 } from '../messages';
 import { loadPopoverRuntime } from './popover-loader';
-import type { PopoverRuntime } from './popover-runtime';
-import type { PopoverUi } from './popover-ui';
+import type { PopoverRuntime } from '../popover/runtime';
+import type { PopoverUi } from '../popover/popover-ui';
 import { watchSettingsChanges } from './settings-changes';
 
 export interface ContentDeps {

@@ -5,7 +5,7 @@ import {
   comboboxReducer,
   initialComboboxState,
   keyAction,
-} from '../../lib/combobox';
+} from '../../lib/search/combobox';
 
 const OPTIONS = ['a', 'b', 'c'];
 

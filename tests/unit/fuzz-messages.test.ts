@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../lib/glossary-types';
 import { parseContentMessage, parseMessage, parsePageState } from '../../lib/messages';
-import { parseFromPopover, parseToPopover } from '../../lib/popover-protocol';
+import { parseFromPopover, parseToPopover } from '../../lib/popover/protocol';
 import {
   HIGHLIGHT_STYLES,
   MAX_LISTED_ISSUES,
@@ -17,9 +17,9 @@ import {
   parseSettings,
   type Settings,
   settingsToJson,
-} from '../../lib/settings';
-import { exportSettingsFile, importSettingsFile, MAX_SETTINGS_FILE_CHARS } from '../../lib/settings-import';
-import { FILE_SITE_KEY, normaliseHostInput } from '../../lib/site-key';
+} from '../../lib/settings/settings';
+import { exportSettingsFile, importSettingsFile, MAX_SETTINGS_FILE_CHARS } from '../../lib/settings/import';
+import { FILE_SITE_KEY, normaliseHostInput } from '../../lib/settings/site-key';
 
 const NUM_RUNS = 200;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/options/App';
 import type { OptionsDeps } from '../../entrypoints/options/options-deps';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { click, flush, key, type Mounted, mount, typeInto } from './react-harness';
 
 function fakeDeps(initial: Settings = defaultSettings(), over: Partial<OptionsDeps> = {}) {

@@ -2,7 +2,7 @@
 // halves of a surrogate pair. Found by the property test in property-matcher.
 import { expect, it } from 'vitest';
 import { compileMatcherIndex, loadMatcher } from '../../lib/matcher';
-import { readGlossaryFiles } from '../../scripts/matcher-index-plugin';
+import { readGlossaryFiles } from '../../modules/matcher-index';
 
 const MATCHER = loadMatcher(compileMatcherIndex(readGlossaryFiles()));
 

@@ -3,7 +3,7 @@ import { App } from '../../entrypoints/popup/App';
 import type { PopupDeps } from '../../entrypoints/popup/popup-deps';
 import { GLOSSARY } from '../../lib/glossary';
 import type { Message } from '../../lib/messages';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { click, flush, key, type Mounted, mount, typeInto } from './react-harness';
 
 function fakeDeps(over: Partial<PopupDeps> & { reply?: unknown; settings?: Settings } = {}) {

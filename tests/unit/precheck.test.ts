@@ -12,7 +12,7 @@ import {
   type RawMatch,
 } from '../../lib/matcher';
 import { buildPrecheck, precheckSource } from '../../lib/matcher/precheck';
-import { readGlossaryFiles } from '../../scripts/matcher-index-plugin';
+import { readGlossaryFiles } from '../../modules/matcher-index';
 
 const GLOSSARY: GlossaryEntry[] = readGlossaryFiles();
 const matcher = loadMatcher(compileMatcherIndex(GLOSSARY));

@@ -18,7 +18,7 @@ import {
   type RawMatch,
 } from '../../lib/matcher';
 import { wordAfter, wordBefore } from '../../lib/matcher/match';
-import { entryIds, readGlossaryFiles } from '../../scripts/matcher-index-plugin';
+import { entryIds, readGlossaryFiles } from '../../modules/matcher-index';
 
 // The same entries, in the same order, as the index inlined into the content script.
 const GLOSSARY: GlossaryEntry[] = readGlossaryFiles();

@@ -18,7 +18,7 @@ import {
 } from '../../lib/dom/text-runs';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { compileMatcherIndex, loadMatcher } from '../../lib/matcher';
-import { readGlossaryFiles } from '../../scripts/matcher-index-plugin';
+import { readGlossaryFiles } from '../../modules/matcher-index';
 
 const GLOSSARY: GlossaryEntry[] = readGlossaryFiles();
 const MATCHER = loadMatcher(compileMatcherIndex(GLOSSARY));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../lib/glossary';
 import { CATEGORIES, type GlossaryEntry } from '../../lib/glossary-types';
-import { browseByCategory, createSearch, highlightSegments, normalizeKey } from '../../lib/search';
+import { browseByCategory, createSearch, highlightSegments, normalizeKey } from '../../lib/search/search';
 
 function entry(
   id: string,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings, type Settings, setSite } from '../../lib/settings';
-import { loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import { defaultSettings, type Settings, setSite } from '../../lib/settings/settings';
+import { loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 
 // Raw access to the fake storage areas, bypassing the code under test.
 const sync = () => fakeBrowser.storage.sync;
@@ -84,7 +84,7 @@ describe('loadSettings', () => {
   it("migrates v1 through WXT's own migration when the module loads", async () => {
     await sync().set({ settings: { enabled: true, disabledSites: ['a.com'] } });
     vi.resetModules();
-    const fresh = await import('../../lib/settings-store');
+    const fresh = await import('../../lib/settings/store');
     expect(await fresh.loadSettings({ writeBack: false })).toEqual({
       ...defaultSettings(),
       sites: { 'a.com': 'off' },

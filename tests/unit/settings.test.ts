@@ -15,8 +15,8 @@ import {
   settingsEqual,
   settingsToJson,
   siteOffReason,
-} from '../../lib/settings';
-import { FILE_SITE_KEY } from '../../lib/site-key';
+} from '../../lib/settings/settings';
+import { FILE_SITE_KEY } from '../../lib/settings/site-key';
 
 function valid(overrides: Partial<Settings> = {}): Settings {
   return { ...defaultSettings(), ...overrides };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteState } from '../../lib/background/background-main';
 import { parseMessage, parseSiteState } from '../../lib/messages';
-import { defaultSettings, setSite } from '../../lib/settings';
+import { defaultSettings, setSite } from '../../lib/settings/settings';
 
 describe('siteState (background)', () => {
   it('gives the site key and "on" for an ordinary page', () => {

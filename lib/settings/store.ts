@@ -36,7 +36,7 @@ import {
   parseStoredSettings as parseStored,
   readStoredSettings as readStored,
   type SettingsArea,
-} from './settings-reader';
+} from './reader';
 
 export type { SettingsArea };
 

@@ -15,7 +15,7 @@
 // When nothing matches, `suggestions` gives the nearest names by edit
 // distance, so the popup can say "did you mean".
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { CATEGORIES, CATEGORY_LABELS, type Category, type GlossaryEntry } from './glossary-types';
+import { CATEGORIES, CATEGORY_LABELS, type Category, type GlossaryEntry } from '../glossary-types';
 
 /** Inclusive [start, end] UTF-16 offsets into `matchedText` (the same shape fuse.js uses). */
 export type MatchRange = readonly [number, number];

@@ -3,7 +3,7 @@
 // nor restyle what is inside (cross-origin frame), and React stays out of
 // the per-page content script (docs/decisions/0001-popover-isolation.md).
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { CONNECT_TYPE, type FromPopover, parseFromPopover, type ToPopover } from '../popover-protocol';
+import { CONNECT_TYPE, type FromPopover, parseFromPopover, type ToPopover } from './protocol';
 
 export const HOST_TAG = 'ketamine-lens-ui';
 const WIDTH = 380;

@@ -1,5 +1,6 @@
-// Vite plugin: compiles the glossary's aliases into the matcher index at
-// build time and exposes it as `virtual:ketamine-lens/matcher-index`, so the
+// WXT module (loaded from modules/ by WXT) adding a Vite plugin that compiles
+// the glossary's aliases into the matcher index at build time and exposes it
+// as `virtual:ketamine-lens/matcher-index`, so the
 // content script never builds tables on a page (it always starts cold).
 // `virtual:ketamine-lens/entry-ids` maps the index's entry numbers to ids; it
 // is kept out of the content script (its size budget) and used by the
@@ -7,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { addViteConfig, defineWxtModule } from 'wxt/modules';
 import type { GlossaryEntry } from '../lib/glossary-types';
 import { compileMatcherIndex } from '../lib/matcher/compile';
 
@@ -15,6 +17,11 @@ const RESOLVED = `\0${ID}`;
 const IDS = 'virtual:ketamine-lens/entry-ids';
 const IDS_RESOLVED = `\0${IDS}`;
 
+/**
+ * The glossary in file order: files sorted by name, entries as written.
+ * This order is the matcher's entry numbering (the content script speaks
+ * entry numbers); lib/glossary sorts its own copy for display only.
+ */
 export function readGlossaryFiles(dir = resolve('data/glossary')): GlossaryEntry[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -41,3 +48,10 @@ export function matcherIndexPlugin(): Plugin {
     },
   };
 }
+
+export default defineWxtModule({
+  name: 'ketamine-lens:matcher-index',
+  setup(wxt) {
+    addViteConfig(wxt, () => ({ plugins: [matcherIndexPlugin()] }));
+  },
+});

@@ -28,7 +28,7 @@
 // "https://example.com/"). Each becomes sites[key] = 'off'; entries that are
 // not hosts are dropped and reported.
 
-import { CATEGORIES, type Category } from './glossary-types';
+import { CATEGORIES, type Category } from '../glossary-types';
 import { FILE_SITE_KEY, normaliseHostInput } from './site-key';
 
 export const SETTINGS_VERSION = 2;
