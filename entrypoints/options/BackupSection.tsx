@@ -1,6 +1,6 @@
 import { type ChangeEvent, useId, useState } from 'react';
-import type { Settings } from '../../lib/settings/settings';
 import { exportSettingsFile, importSettingsFile, MAX_SETTINGS_FILE_CHARS } from '../../lib/settings/import';
+import type { Settings } from '../../lib/settings/settings';
 
 export interface BackupSectionProps {
   settings: Settings;

@@ -1,10 +1,10 @@
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { EntryCard } from '../../components/EntryCard';
 import { Switch } from '../../components/Switch';
-import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/search/combobox';
 import { crisisLocales } from '../../lib/crisis-resources';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { type PageState, parsePageState } from '../../lib/messages';
+import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/search/combobox';
 import { browseByCategory, createSearch, type SearchResult } from '../../lib/search/search';
 import { isSiteEnabled, type Settings, setSite } from '../../lib/settings/settings';
 import { siteKeyFromUrl } from '../../lib/settings/site-key';

@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { CATEGORIES } from '../glossary-types';
 import { parseMessage, parsePageState, type SiteState } from '../messages';
 import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings/settings';
-import { loadSettings, updateSettings } from '../settings/store';
 import { siteKeyFromUrl } from '../settings/site-key';
+import { loadSettings, updateSettings } from '../settings/store';
 
 const MENU_ID = 'ketamine-lens-explain';
 

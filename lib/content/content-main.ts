@@ -12,9 +12,9 @@ import {
   parseSiteState,
   type SiteState,
 } from '../messages';
-import { loadPopoverRuntime } from './popover-loader';
-import type { PopoverRuntime } from '../popover/runtime';
 import type { PopoverUi } from '../popover/popover-ui';
+import type { PopoverRuntime } from '../popover/runtime';
+import { loadPopoverRuntime } from './popover-loader';
 import { watchSettingsChanges } from './settings-changes';
 
 export interface ContentDeps {

@@ -2,9 +2,9 @@
 // lookup per animation frame; each lookup is a caret query plus a lookup in
 // our per-text-node index (no CSS.highlights.highlightsFromPoint: 6.5 ms).
 import type { Mark } from '../dom/mark-store';
+import { caretAt, rangeContainsPoint } from './caret';
 import { HoverIntent } from './hover-intent';
 import { TYPING_QUIET_MS } from './timing';
-import { caretAt, rangeContainsPoint } from './caret';
 
 export interface HoverTarget {
   mark: Mark;

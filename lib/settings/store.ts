@@ -24,6 +24,11 @@
 
 import { storage } from 'wxt/utils/storage';
 import {
+  parseStoredSettings as parseStored,
+  readStoredSettings as readStored,
+  type SettingsArea,
+} from './reader';
+import {
   defaultSettings,
   migrateSettings,
   parseSettings,
@@ -32,11 +37,6 @@ import {
   settingsEqual,
   settingsToJson,
 } from './settings';
-import {
-  parseStoredSettings as parseStored,
-  readStoredSettings as readStored,
-  type SettingsArea,
-} from './reader';
 
 export type { SettingsArea };
 

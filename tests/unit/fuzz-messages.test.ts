@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../lib/glossary-types';
 import { parseContentMessage, parseMessage, parsePageState } from '../../lib/messages';
 import { parseFromPopover, parseToPopover } from '../../lib/popover/protocol';
+import { exportSettingsFile, importSettingsFile, MAX_SETTINGS_FILE_CHARS } from '../../lib/settings/import';
 import {
   HIGHLIGHT_STYLES,
   MAX_LISTED_ISSUES,
@@ -18,7 +19,6 @@ import {
   type Settings,
   settingsToJson,
 } from '../../lib/settings/settings';
-import { exportSettingsFile, importSettingsFile, MAX_SETTINGS_FILE_CHARS } from '../../lib/settings/import';
 import { FILE_SITE_KEY, normaliseHostInput } from '../../lib/settings/site-key';
 
 const NUM_RUNS = 200;

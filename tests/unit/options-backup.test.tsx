@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupSection } from '../../entrypoints/options/BackupSection';
-import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { exportSettingsFile } from '../../lib/settings/import';
+import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { click, flush, type Mounted, mount } from './react-harness';
 
 let m: Mounted | undefined;

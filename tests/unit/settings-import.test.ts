@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings, setSite } from '../../lib/settings/settings';
 import {
   exportSettingsFile,
   type ImportResult,
   importSettingsFile,
   MAX_SETTINGS_FILE_CHARS,
 } from '../../lib/settings/import';
+import { defaultSettings, type Settings, setSite } from '../../lib/settings/settings';
 
 function custom(): Settings {
   let s = defaultSettings();

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FILE_SITE_KEY, isCanonicalSiteKey, normaliseHostInput, siteKeyFromUrl } from '../../lib/settings/site-key';
+import {
+  FILE_SITE_KEY,
+  isCanonicalSiteKey,
+  normaliseHostInput,
+  siteKeyFromUrl,
+} from '../../lib/settings/site-key';
 
 describe('normaliseHostInput', () => {
   it.each([
