@@ -1,19 +1,8 @@
-// Read-only access to stored settings, straight from browser.storage.
-// The content script runs in every tab: it only reads, so it uses this small
-// module instead of lib/settings-store.ts (WXT storage items, writes,
-// migrations run at import). Both share the layout described there:
-// `settings` + `settings$` ({ v, savedAt }) in storage.sync, and a fallback
-// copy under the same keys in storage.local.
+// Reading the stored copies straight from browser.storage (store.ts describes
+// the layout: `settings` + `settings$` ({ v, savedAt }) in storage.sync, and a
+// fallback copy under the same keys in storage.local) and choosing the newest.
 import { browser } from 'wxt/browser';
-import {
-  defaultSettings,
-  migrateSettings,
-  type ParseResult,
-  parseSettings,
-  SETTINGS_VERSION,
-  type Settings,
-  settingsToJson,
-} from './settings';
+import { migrateSettings, type ParseResult, parseSettings, SETTINGS_VERSION } from './settings';
 
 export type SettingsArea = 'sync' | 'local';
 
@@ -58,41 +47,4 @@ export function parseStoredSettings(stored: StoredSettings): ParseResult {
   return stored.version === SETTINGS_VERSION
     ? parseSettings(stored.raw)
     : migrateSettings(stored.raw, stored.version);
-}
-
-/** Current settings, validated; defaults when nothing (or nothing usable) is stored. Never rejects. */
-export async function readSettings(): Promise<Settings> {
-  try {
-    const stored = await readStoredSettings();
-    return stored === null ? defaultSettings() : parseStoredSettings(stored).settings;
-  } catch {
-    return defaultSettings();
-  }
-}
-
-/**
- * Calls `onChange` with parsed settings whenever the stored ones change (any
- * context, any device). Identical consecutive values are reported once.
- */
-export function watchStoredSettings(onChange: (settings: Settings) => void): () => void {
-  let stopped = false;
-  let sequence = 0;
-  let last: string | undefined;
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (stopped || (area !== 'sync' && area !== 'local')) return;
-    if (!(SETTINGS_KEY in changes) && !(SETTINGS_META_KEY in changes)) return;
-    const mine = ++sequence;
-    void readSettings().then((settings) => {
-      if (stopped || mine !== sequence) return;
-      const json = settingsToJson(settings);
-      if (json === last) return;
-      last = json;
-      onChange(settings);
-    });
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => {
-    stopped = true;
-    browser.storage.onChanged.removeListener(listener);
-  };
 }

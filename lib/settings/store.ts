@@ -1,4 +1,4 @@
-// Settings in extension storage: thin glue around lib/settings.ts.
+// Settings in extension storage: thin glue around the model (settings.ts).
 //
 // Where settings live:
 // - `sync:settings` (follows the reader's browser profile across devices),
