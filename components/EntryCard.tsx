@@ -42,6 +42,14 @@ function isHttps(url: string): boolean {
   }
 }
 
+/** "2026-12-05" → "5 December 2026" (the date is a calendar day, so UTC: no shift across time zones). */
+export function reviewedOn(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime())
+    ? date
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 /**
  * One glossary entry: the same card in the popup and in the page popover.
  * Holds no state of its own; everything it can do goes out through props.
@@ -103,6 +111,12 @@ export function EntryCard({
       {crisisFirst && crisis}
       <p className="kl-explanation">{entry.explanation}</p>
       {entry.senseNote && <p className="kl-sense-note">{entry.senseNote}</p>}
+      {entry.uncertain && (
+        <p className="kl-uncertain">
+          <strong>Less certain: </strong>
+          {entry.uncertain}
+        </p>
+      )}
       <SafetyNotes notes={entry.safety} headingLevel={sub} />
       {!crisisFirst && crisis}
       {entry.interactions && entry.interactions.length > 0 && (
@@ -139,6 +153,10 @@ export function EntryCard({
               </li>
             ))}
           </ol>
+          <p className="kl-reviewed">
+            Checked against these sources on{' '}
+            <time dateTime={entry.reviewed}>{reviewedOn(entry.reviewed)}</time>.
+          </p>
         </section>
       )}
       {(onSearch || onTurnOffSite) && (

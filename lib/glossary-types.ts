@@ -69,6 +69,8 @@ export interface GlossaryEntry {
   short: string;
   explanation: string;
   senseNote?: string;
+  /** What the sources leave uncertain, in plain words; shown on the card so it never sounds surer than they are. */
+  uncertain?: string;
   safety: SafetyNote[];
   interactions?: Interaction[];
   crisis?: boolean;

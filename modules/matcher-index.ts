@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
 import type { GlossaryEntry } from '../lib/glossary-types';
-import { compileMatcherIndex } from '../lib/matcher/compile';
 
 const ID = 'virtual:ketamine-lens/matcher-index';
 const RESOLVED = `\0${ID}`;
@@ -39,10 +38,13 @@ export function matcherIndexPlugin(): Plugin {
   return {
     name: 'ketamine-lens-matcher-index',
     resolveId: (id) => (id === ID ? RESOLVED : id === IDS ? IDS_RESOLVED : undefined),
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED && id !== IDS_RESOLVED) return undefined;
       for (const f of readdirSync(dir)) this.addWatchFile(join(dir, f));
       const entries = readGlossaryFiles(dir);
+      // Imported when a build asks, not when WXT loads its config (every
+      // Vitest run loads it, and needs none of the matcher).
+      const { compileMatcherIndex } = await import('../lib/matcher/compile');
       const data = id === RESOLVED ? compileMatcherIndex(entries) : entryIds(entries);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },

@@ -46,24 +46,35 @@ const ENTRY: GlossaryEntry = {
   reviewed: '2026-01-01',
 };
 
+const svc = (name: string, tel: string, sms?: string) => ({
+  name,
+  kind: 'crisis' as const,
+  contact: 'Someone to talk to.',
+  phones: [{ tel, display: tel }],
+  texts: sms ? [{ sms, display: sms }] : [],
+  links: [],
+  sources: [{ title: name, url: 'https://example.org/' }],
+});
 const CRISIS: CrisisResources = {
   regions: [
     {
       code: 'US',
       name: 'United States',
-      emergency: '911',
-      services: [{ name: '988 Lifeline', contact: 'Call or text 988', tel: '988', sms: '988' }],
+      emergency: [{ number: '911', label: 'any emergency' }],
+      services: [svc('988 Lifeline', '988', '988')],
+      nations: [],
       sources: [{ title: '988', url: 'https://988lifeline.org' }],
     },
     {
       code: 'GB',
       name: 'United Kingdom',
-      emergency: '999',
-      services: [{ name: 'Samaritans', contact: 'Call 116 123', tel: '116 123' }],
+      emergency: [{ number: '999', label: 'any emergency' }],
+      services: [svc('Samaritans', '116123')],
+      nations: [],
       sources: [],
     },
   ],
-  fallback: { name: 'Other countries', emergency: '112', services: [], sources: [] },
+  fallback: { directories: [{ title: 'Find A Helpline', url: 'https://findahelpline.com' }] },
 };
 
 const lookup = (id: string) => (id === OTHER.id ? OTHER : undefined);
@@ -129,6 +140,24 @@ describe('EntryCard', () => {
     }
   });
 
+  it('shows when the entry was last checked against its sources, and what is less certain', async () => {
+    m = await render({
+      entry: { ...ENTRY, reviewed: '2026-12-05', uncertain: 'Studies disagree on how often.' },
+    });
+    const reviewed = m.container.querySelector('.kl-sources .kl-reviewed time');
+    expect(reviewed?.getAttribute('datetime')).toBe('2026-12-05');
+    expect(reviewed?.textContent).toBe('5 December 2026');
+    expect(m.container.querySelector('.kl-uncertain')?.textContent).toBe(
+      'Less certain: Studies disagree on how often.',
+    );
+  });
+
+  it('says nothing about uncertainty where the sources agree', async () => {
+    m = await render();
+    expect(m.container.querySelector('.kl-uncertain')).toBeNull();
+    expect(m.container.querySelector('.kl-reviewed time')?.textContent).toBe('1 January 2026');
+  });
+
   it('related terms are buttons that call onNavigate; unknown ids are skipped', async () => {
     const onNavigate = vi.fn();
     m = await render({ onNavigate });
@@ -164,7 +193,7 @@ describe('EntryCard', () => {
     expect(onEscape).toHaveBeenCalledOnce();
   });
 
-  it('shows the crisis box for crisis entries: reader region first, others in a disclosure', async () => {
+  it('shows the crisis box for crisis entries: reader region first, a picker for the others', async () => {
     m = await render();
     const box = m.container.querySelector('.kl-crisis');
     expect(box).not.toBeNull();
@@ -174,18 +203,17 @@ describe('EntryCard', () => {
       a.getAttribute('href'),
     );
     expect(primaryTels).toEqual(['tel:999', 'tel:116123']);
-    const details = box?.querySelector('details');
-    expect(details?.querySelector('summary')?.textContent).toBe('Other countries');
-    expect(details?.querySelector('[data-region="US"]')).not.toBeNull();
-    expect(details?.querySelector('a[href="tel:988"]')).not.toBeNull();
-    expect(details?.querySelector('a[href="sms:988"]')).not.toBeNull();
+    const options = [...(box?.querySelectorAll('select option') ?? [])].map((o) => o.getAttribute('value'));
+    expect(options).toEqual(['GB', 'US', 'other']);
   });
 
-  it('uses the fallback for an unknown region', async () => {
+  it('uses the fallback for an unknown region: no number, a helpline directory', async () => {
     m = await render({ locales: ['de-DE'] });
     const primary = m.container.querySelector('.kl-crisis > .kl-region');
     expect(primary?.getAttribute('data-region')).toBe('fallback');
-    expect(primary?.querySelector('a')?.getAttribute('href')).toBe('tel:112');
+    expect(primary?.textContent).toContain('call your local emergency number');
+    expect(primary?.querySelector('a')?.getAttribute('href')).toBe('https://findahelpline.com');
+    expect(m.container.querySelector('.kl-crisis a[href^="tel:"]')).toBeNull();
   });
 
   it('still points to emergency services without crisis data', async () => {
