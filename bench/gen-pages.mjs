@@ -108,7 +108,7 @@ function buildPage({ title, targetBytes, terms, seed }) {
   };
   const sentence = () => {
     // ~8 words + one term; a fifth of the terms and some fillers sit inside inline elements
-    // (tuned to DESIGN's 1 MB article: ~10k elements, ~15k text nodes, ~14.6k matches).
+    // (tuned to the 1 MB article of the budgets: ~10k elements, ~15k text nodes, ~14.6k matches).
     const before = words(2 + Math.floor(rnd() * 4));
     const after = words(2 + Math.floor(rnd() * 4));
     let term = phrase();

@@ -1,4 +1,4 @@
-// Ketamine Lens benchmark (DESIGN.md §4): drives the built extension in real
+// Ketamine Lens benchmark (budgets: docs/architecture.md): drives the built extension in real
 // Chromium and measures it side by side, in ONE run, against baselines
 // injected into the same pages in a second Chromium without the extension:
 // mark.js (combined RegExp; term array) and a bare TreeWalker pass (the floor).
@@ -39,7 +39,7 @@ const REPS = Math.max(5, Number(process.env.BENCH_REPS ?? 5));
 const FRAME_SAMPLES = 40;
 /** Rounds the frame samples are taken in, alternating with and without the extension. */
 const FRAME_ROUNDS = 4;
-const SETTLE_MS = 3000; // profile window after the load event (DESIGN: load + 3 s)
+const SETTLE_MS = 3000; // profile window after the load event (load + 3 s)
 const WINDOW_5MB_MIN_MS = 2000; // 5 MB: at least load + 2 s, then until the extension's count is stable for 1.5 s
 const WINDOW_5MB_MAX_MS = 12_000;
 const BASE_WINDOW_5MB_MS = 2000;
@@ -699,7 +699,7 @@ async function main() {
       ? `> ${fmtMs(MARK_ARRAY_REP_TIMEOUT_MS)} on the 100 KB slice (> ${fmtMs(MARK_ARRAY_REP_TIMEOUT_MS * scale)} at 1 MB)`
       : `≈ ${fmtMs(arrMed * scale)} estimated (100 KB slice: ${medMin(R.markArray)}, n=${R.markArray.length}, scaled ×${scale.toFixed(1)})`,
     `mark.js ÷ ext = ${fmtX(ratio(arrMed * scale, median(col(R.extArticle, 'wall'))))}`,
-    'anchor (DESIGN: 50.9 s)',
+    'anchor (first measured: 50.9 s)',
     '—',
   );
   add(
@@ -813,7 +813,7 @@ async function main() {
   add(
     'Content script, gzipped',
     `${(gz6 / 1000).toFixed(1)} kB (${gz6} B; gzip -9 ${gz9} B; raw ${ext.content.length} B)`,
-    'DESIGN anchors: vanilla 12.5 KB, Preact 20 KB',
+    'anchors: vanilla 12.5 KB, Preact 20 KB',
     '—',
     '≤ 25 kB',
     verdict(gz6 <= 25_000),
@@ -919,7 +919,7 @@ ${crossTable}
 ## Caveats
 - 2 cores shared with other jobs: read the minimum as the least-disturbed run. The sampled profile lost ticks (gaps > 1 ms covered ${(median(R.gapShare) * 100).toFixed(0)}% of the article profiles' time, median) and charges a gap to the sample before it, so it over- or under-counts short work; it is kept only as a cross-check.
 - The 5 MB longest-task figure is the whole task: parts ≥ 2 ms of the longest extension task per run: ${R.longestTaskParts.map((p, i) => `run ${i + 1}: ${p.join(', ') || '—'}`).join('; ')}. Extension tasks over 50 ms per run: ${R.extTasksOver50.join(', ')}.
-- mark.js marks per text node (no matches across inline elements) and wraps them in \`<mark>\` elements; the extension matches across inline elements, applies context tiers and paints StaticRanges. The work differs; the baselines are anchors, as in DESIGN.md §4.
+- mark.js marks per text node (no matches across inline elements) and wraps them in \`<mark>\` elements; the extension matches across inline elements, applies context tiers and paints StaticRanges. The work differs; the baselines are anchors.
 - DOM change → next frame in headless Chromium: frames are not vsync-locked, so "next frame" ≈ this frame's rendering; the extension also rescans the appended paragraphs in idle time between samples.
 ${notes.join('\n')}
 

@@ -1,4 +1,4 @@
-// Popup search, per keystroke, whole glossary (DESIGN §4 goal: p95 ≤ 2 ms).
+// Popup search, per keystroke, whole glossary (budget: p95 ≤ 2 ms, docs/architecture.md).
 // Run: npx vitest bench --run --project unit bench/search.bench.ts
 //
 // A "keystroke" is what the popup does on each input event: search(query)

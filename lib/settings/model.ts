@@ -6,9 +6,8 @@
 // - The global switch is a master switch. `enabled: false` means off on every
 //   site, whatever the per-site overrides say; the overrides are kept, so
 //   turning the global switch back on restores each site's choice. A site set
-//   to 'off' is off even while the global switch is on. (DESIGN §1: "one
-//   switch for the current site and one for everywhere" — "everywhere" must
-//   mean everywhere, e.g. before sharing a screen.) The popup should show the
+//   to 'off' is off even while the global switch is on. ("Everywhere"
+//   must mean everywhere, e.g. before sharing a screen.) The popup should show the
 //   site switch as inactive while the global switch is off.
 // - An override is stored only when it differs from the default behaviour, so
 //   setSite(…, true) removes the key and `sites` stays small (sync storage

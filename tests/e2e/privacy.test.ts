@@ -1,4 +1,4 @@
-// DESIGN.md §7: no network requests, no remote code, no analytics. One run
+// Privacy (PRIVACY.md): no network requests, no remote code, no analytics. One run
 // loads several fixture pages (plain, iframes including cross-origin, strict
 // CSP), opens the popup and searches, opens the options page and hovers a
 // term so the popover loads. Every request is recorded:

@@ -1,4 +1,4 @@
-// DESIGN.md §7: never render page content as HTML, no remote or generated
+// Page safety (docs/architecture.md): never render page content as HTML, no remote or generated
 // code. This test reads our own source (entrypoints/, components/, lib/,
 // scripts/) and fails naming file:line for any HTML-string sink or code
 // generation. Comments are ignored, so a file may explain why it avoids them.
