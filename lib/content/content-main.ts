@@ -144,10 +144,23 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     void withUi().then((u) => u?.openMark(mark, focus));
   };
 
+  // Marks in parts the page's own CSS hides (a closed accordion, an inactive
+  // tab) stay indexed for when they open; the list and next-term offer only
+  // what the reader can see now. One check per element per question.
+  const seeable = (): ((m: Mark) => boolean) => {
+    const seen = new Map<Element | null, boolean>();
+    return (m) => {
+      const el = m.startNode.parentElement;
+      let ok = seen.get(el);
+      if (ok === undefined) seen.set(el, (ok = el?.checkVisibility?.({ visibilityProperty: true }) !== false));
+      return ok;
+    };
+  };
+
   const pageState = async (): Promise<PageState> => {
     if (siteKey === null) return { state: 'unsupported' };
     if (settings.off) return { state: 'off', reason: settings.off, siteKey };
-    const counts = lens?.store.countsByEntry() ?? new Map<number, number>();
+    const counts = lens?.store.countsByEntry(seeable()) ?? new Map<number, number>();
     // Ids live in the popover runtime (loaded anyway once the page has marks).
     const rt = counts.size ? await runtime() : null;
     const terms = [];
@@ -165,14 +178,15 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       case 'kl:reveal-entry': {
         // Loaded since this frame's first mark; none loaded means no marks here.
         const entry = loaded?.entryIndex(msg.id);
+        const see = seeable();
         const mark =
-          entry === undefined ? undefined : lens?.store.inReadingOrder().find((m) => m.entry === entry);
+          entry === undefined ? undefined : lens?.store.inReadingOrder().find((m) => m.entry === entry && see(m));
         if (mark) openMark(mark, true);
         return mark ? { ok: true } : undefined;
       }
       case 'kl:next-term': {
         if (!isTop || !lens) return undefined;
-        const marks = lens.store.inReadingOrder();
+        const marks = lens.store.inReadingOrder().filter(seeable());
         if (!marks.length) return undefined;
         lastShown = (lastShown + 1) % marks.length;
         openMark(marks[lastShown] as Mark, true);

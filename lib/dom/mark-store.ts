@@ -136,10 +136,10 @@ export class MarkStore {
     });
   }
 
-  countsByEntry(): Map<number, number> {
+  countsByEntry(keep: (m: Mark) => boolean): Map<number, number> {
     const counts = new Map<number, number>();
     for (const marks of this.#byContainer.values()) {
-      for (const m of marks) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      for (const m of marks) if (keep(m)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
     }
     return counts;
   }
