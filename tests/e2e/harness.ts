@@ -11,7 +11,7 @@ import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { type HighlightedRange, highlightsInPage } from '../support/page-probes';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.KL_EXT_DIR ?? '.output/chrome-mv3');
 export const FIXTURES_DIR = resolve('tests/fixtures');
 
 export interface ExtensionBrowser {
