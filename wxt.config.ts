@@ -49,6 +49,18 @@ export default defineConfig({
           description: 'Turn Ketamine Lens on or off for this site',
         },
       },
+      // entrypoints/page-lens.ts (an unlisted script: see why there).
+      content_scripts: [
+        {
+          matches: ['<all_urls>'],
+          js: ['page-lens.js'],
+          all_frames: true,
+          match_about_blank: true,
+          // data: and blob: frames take their creator's origin: run there too.
+          match_origin_as_fallback: true,
+          run_at: 'document_idle',
+        },
+      ],
       web_accessible_resources: isFirefox
         ? undefined
         : [

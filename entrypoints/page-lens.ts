@@ -2,13 +2,12 @@ import matcherIndex from 'virtual:ketamine-lens/matcher-index';
 import { runContent } from '../lib/content/content-main';
 import { createContentMatcher } from '../lib/content/page-matcher';
 
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  allFrames: true,
-  matchAboutBlank: true,
-  // data: and blob: frames take their creator's origin: run there too.
-  matchOriginAsFallback: true,
-  runAt: 'document_idle',
+// The script that runs in every page and frame, declared in the manifest by
+// wxt.config.ts. An unlisted script rather than a WXT content script: WXT's
+// content-script context announces each start to the page (a window message
+// and a document event named with the extension's id), which would let any
+// page tell that Ketamine Lens is installed; it was also ~1 kB of the budget.
+export default defineUnlistedScript({
   main() {
     try {
       const matcher = createContentMatcher(matcherIndex);

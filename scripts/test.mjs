@@ -52,8 +52,10 @@ function vitest(label, args) {
 
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('lint', 'npx', ['biome', 'check', '.']);
+step('unused code (knip)', 'npx', ['knip']);
 vitest('unit', ['--project', 'unit']);
 const built = step('build chrome', 'npx', ['wxt', 'build']);
+if (built) step('content script size', 'node', ['scripts/check-size.mjs']);
 const builtFirefox = step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (builtFirefox && existsSync('scripts/lint-firefox.mjs'))
   step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
@@ -70,8 +72,12 @@ if (built) {
 }
 if (builtFirefox && existsSync('tests/firefox')) {
   if (findFirefox()) vitest('firefox', ['--project', 'firefox']);
-  else
-    console.log('\nFirefox not installed (Debian: apt-get install -y firefox-esr): Firefox tests not run.');
+  else {
+    // A missing browser is a failure, never a silent pass.
+    console.error('\n✖ Firefox tests cannot run: Firefox ESR is not installed (Debian: apt-get install -y firefox-esr).');
+    results.failed += 1;
+    failures.push('firefox (no browser)');
+  }
 }
 
 console.log('');

@@ -1,7 +1,7 @@
 // Content-script glue: decides whether this page is on, runs the Lens, wires
 // hover and keyboard to the popover host, and answers the popup. Everything
 // here fails closed: an error stops our work, never the page's.
-import { browser } from 'wxt/browser';
+
 import { Lens, type PageMatcher } from '../dom/lens';
 import type { Mark } from '../dom/mark-store';
 import { Painter } from '../dom/painter';
@@ -14,6 +14,7 @@ import {
 } from '../messages';
 import type { PopoverUi } from '../popover/popover-ui';
 import type { PopoverRuntime } from '../popover/runtime';
+import { ext } from './ext';
 import { loadPopoverRuntime } from './popover-loader';
 import { watchSettingsChanges } from './settings-changes';
 
@@ -47,7 +48,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   // Our site and its settings, worked out by the background from the page's URL
   // and the validated settings model; if it cannot answer, we stay off (fail closed).
   const askSiteState = async (): Promise<SiteState> => {
-    const reply = await browser.runtime
+    const reply = await ext.runtime
       .sendMessage({ type: 'kl:get-site-state', url: topUrl(win) })
       .catch(() => null);
     return parseSiteState(reply) ?? { siteKey: null, on: false, off: 'site', style: 'underline', hidden: [] };
@@ -69,7 +70,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   // The runtime also knows entry ids (this bundle knows only entry numbers).
   let loaded: PopoverRuntime | null = null;
   const runtime = () =>
-    loadPopoverRuntime(browser.runtime.getURL('/popover-runtime.js')).then((r) => (loaded = r));
+    loadPopoverRuntime(ext.runtime.getURL('/popover-runtime.js')).then((r) => (loaded = r));
   const withUi = (): Promise<PopoverUi | null> => {
     if (ui) return Promise.resolve(ui);
     uiLoading ??= runtime().then((runtime) => {
@@ -77,7 +78,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       if (!runtime || !lens) return null;
       ui ??= runtime.createUi({
         doc,
-        popoverUrl: browser.runtime.getURL('/popover.html'),
+        popoverUrl: ext.runtime.getURL('/popover.html'),
         siteKey,
         marksIn: (container) => lens?.store.marksIn(container) ?? [],
         shadowRoots: () => lens?.shadowRoots() ?? [],
@@ -98,9 +99,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       // First mark found: load the popover now so the first hover is instant.
       if (count > 0) withUi().catch(() => {});
       const off = siteKey === null ? null : settings.off;
-      browser.runtime
-        .sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off })
-        .catch(() => {});
+      ext.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
     }, 300);
   };
 
@@ -152,7 +151,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     return (m) => {
       const el = m.startNode.parentElement;
       let ok = seen.get(el);
-      if (ok === undefined) seen.set(el, (ok = el?.checkVisibility?.({ visibilityProperty: true }) !== false));
+      if (ok === undefined)
+        seen.set(el, (ok = el?.checkVisibility?.({ visibilityProperty: true }) !== false));
       return ok;
     };
   };
@@ -180,7 +180,9 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         const entry = loaded?.entryIndex(msg.id);
         const see = seeable();
         const mark =
-          entry === undefined ? undefined : lens?.store.inReadingOrder().find((m) => m.entry === entry && see(m));
+          entry === undefined
+            ? undefined
+            : lens?.store.inReadingOrder().find((m) => m.entry === entry && see(m));
         if (mark) openMark(mark, true);
         return mark ? { ok: true } : undefined;
       }
@@ -204,18 +206,23 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     }
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+  // sendResponse and `true`, not a returned promise: Chromium's own API
+  // (without the polyfill) answers only that way.
+  const listener = (raw: unknown, sender: { id?: string }, respond: (reply: unknown) => void) => {
     // Only our own extension talks to us; everything else is ignored.
-    if (sender.id !== browser.runtime.id) return undefined;
+    if (sender.id !== ext.runtime.id) return false;
     const msg = parseContentMessage(raw);
-    if (!msg) return undefined;
+    if (!msg) return false;
     try {
       const reply = onMessage(msg);
-      return reply === undefined ? undefined : Promise.resolve(reply);
+      if (reply === undefined) return false;
+      Promise.resolve(reply).then(respond, () => respond(undefined));
+      return true;
     } catch {
-      return undefined;
+      return false;
     }
-  });
+  };
+  ext.runtime.onMessage.addListener(listener as never);
 
   // A page that clears CSS.highlights or removes our host: repair quietly
   // (only where there is something to repair).

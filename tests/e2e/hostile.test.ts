@@ -18,7 +18,7 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 import { type ExtensionBrowser, FIXTURES_DIR, launchWithExtension } from './harness';
 
 const HOSTILE = join(FIXTURES_DIR, 'hostile');
-const CONTENT_SCRIPT = 'content-scripts/content.js';
+const CONTENT_SCRIPT = 'page-lens.js';
 
 type Server = Awaited<ReturnType<typeof startStaticServer>>;
 let server: Server;
@@ -265,7 +265,7 @@ interface ErrorLog {
   detach(): Promise<void>;
 }
 
-const EXTENSION_MARKERS = ['chrome-extension://', CONTENT_SCRIPT, 'content.js'];
+const EXTENSION_MARKERS = ['chrome-extension://', CONTENT_SCRIPT, 'page-lens.js'];
 
 async function watchErrors(page: Page): Promise<ErrorLog> {
   const all: string[] = [];
