@@ -6,19 +6,7 @@ import { aliasVariants, normalizeForm } from './matcher/variants';
 export const SHORT_MAX_WORDS = 30;
 
 /** Ambiguous words from glossary-facts §2 that must never be auto-marked on their own (tier 4 or absent). */
-export const NEVER_BARE = [
-  'K',
-  'kitty',
-  'Vitamin K',
-  'Purple',
-  'Jet',
-  'God',
-  'baby food',
-  'K2',
-  'IV',
-  'SI',
-  'bump',
-];
+export const NEVER_BARE = ['kitty', 'Purple', 'Jet', 'God', 'baby food', 'K2', 'IV', 'SI', 'bump'];
 /** Aliases that need page or local context (tier ≥ 2), never tier 1. */
 export const NEEDS_CONTEXT = [
   'dissociation',
