@@ -1,5 +1,6 @@
-// `npm run glossary:stats`: entry count, entries with safety notes, and the
-// mean reading grade (Flesch–Kincaid) of the one-line `short` definitions.
+// `npm run glossary:stats`: entry count, entries with safety notes, the
+// mean reading grade (Flesch–Kincaid) of the one-line `short` definitions, and
+// the regions with crisis numbers (data/crisis-resources.json).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -37,6 +38,14 @@ console.log(
   `entries with a danger note: ${entries.filter((e) => e.safety.some((s) => s.severity === 'danger')).length}`,
 );
 console.log(`entries showing crisis resources: ${entries.filter((e) => e.crisis).length}`);
+const crisis = JSON.parse(readFileSync('data/crisis-resources.json', 'utf8'));
+const crisisRegions = crisis.regions ?? [];
+console.log(`crisis regions: ${crisisRegions.length} (${crisisRegions.map((r) => r.code).join(', ')})`);
+const crisisServices = crisisRegions.flatMap((r) => [
+  ...(r.services ?? []),
+  ...(r.nations ?? []).flatMap((n) => n.services ?? []),
+]);
+console.log(`crisis services (with UK nations): ${crisisServices.length}`);
 console.log(`aliases: ${entries.reduce((n, e) => n + e.aliases.length, 0)}`);
 console.log(`mean reading grade of "short" (Flesch–Kincaid): ${mean.toFixed(1)}`);
 console.log(`"short" at grade 9 or below: ${grades.filter((g) => g.grade <= 9).length} of ${grades.length}`);

@@ -6,6 +6,7 @@ import { type HighlightStyle, type Settings, setSite } from '../../lib/settings/
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { BackupSection } from './BackupSection';
+import { CrisisRegionSection } from './CrisisRegionSection';
 import type { OptionsDeps } from './options-deps';
 import { ShortcutList } from './ShortcutList';
 import { SiteList } from './SiteList';
@@ -121,6 +122,15 @@ export function App({ deps }: { deps: OptionsDeps }) {
               onCategory={(c: Category, on: boolean) =>
                 quietly((s) => ({ ...s, categories: { ...s.categories, [c]: on } }))
               }
+            />
+          </section>
+
+          <section className="kl-section" aria-labelledby="kl-crisis-numbers">
+            <h2 id="kl-crisis-numbers">Crisis and support numbers</h2>
+            <CrisisRegionSection
+              value={settings.crisisRegion}
+              browserLocales={deps.locales}
+              onChange={(region) => quietly((s) => ({ ...s, crisisRegion: region }))}
             />
           </section>
 
