@@ -1,5 +1,6 @@
 // Every message between the extension's scripts, validated by shape.
 // Unknown or malformed messages are ignored (parseMessage returns null).
+import { type HighlightStyle, ENTRY_ID_PATTERN as ID, type OffReason } from './contracts';
 
 export interface PageTerm {
   id: string;
@@ -9,7 +10,7 @@ export interface PageTerm {
 /** What the top frame's content script says about its page (siteKey: the page's site, for the popup's switch). */
 export type PageState =
   | { state: 'on'; terms: PageTerm[]; siteKey?: string }
-  | { state: 'off'; reason: 'site' | 'global'; siteKey?: string }
+  | { state: 'off'; reason: OffReason; siteKey?: string }
   | { state: 'unsupported' };
 
 const SITE_KEY = /^(?:file:\/\/|\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/;
@@ -30,7 +31,7 @@ export type Message =
   /** background → content: context menu on a selection. */
   | { type: 'kl:explain-selection'; text: string }
   /** content → background: number of marks in this frame (and whether the lens is off here), for the badge. */
-  | { type: 'kl:count'; count: number; frameUrl: string; off: 'site' | 'global' | null }
+  | { type: 'kl:count'; count: number; frameUrl: string; off: OffReason | null }
   /** any extension page → background: open the glossary page searching for text. */
   | { type: 'kl:open-search'; query: string }
   /** content → background: how should this page's site be treated? url: the top frame's URL. (Answered with a SiteState.) */
@@ -45,8 +46,8 @@ export interface SiteState {
   /** The page's site (settings key), or null where the extension does not run (browser pages, stores). */
   siteKey: string | null;
   on: boolean;
-  off: 'site' | 'global' | null;
-  style: 'underline' | 'background' | 'hover-only';
+  off: OffReason | null;
+  style: HighlightStyle;
   /** Categories the reader chose not to mark. */
   hidden: string[];
 }
@@ -61,8 +62,6 @@ export function parseSiteState(raw: unknown): SiteState | null {
   const siteKey = siteKeyOf(raw).siteKey ?? null;
   return { siteKey, on: raw.on && off === null && siteKey !== null, off, style, hidden };
 }
-
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

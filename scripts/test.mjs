@@ -74,7 +74,9 @@ if (builtFirefox && existsSync('tests/firefox')) {
   if (findFirefox()) vitest('firefox', ['--project', 'firefox']);
   else {
     // A missing browser is a failure, never a silent pass.
-    console.error('\n✖ Firefox tests cannot run: Firefox ESR is not installed (Debian: apt-get install -y firefox-esr).');
+    console.error(
+      '\n✖ Firefox tests cannot run: Firefox ESR is not installed (Debian: apt-get install -y firefox-esr).',
+    );
     results.failed += 1;
     failures.push('firefox (no browser)');
   }

@@ -1,6 +1,8 @@
 // Background glue: keyboard commands, the context menu, the toolbar badge.
 // Holds no state of its own beyond per-tab counts (rebuilt from the tabs).
+
 import { browser } from 'wxt/browser';
+import type { OffReason } from '../contracts';
 import { CATEGORIES } from '../glossary-types';
 import { parseMessage, parsePageState, type SiteState } from '../messages';
 import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings/settings';
@@ -16,7 +18,7 @@ function action() {
 
 interface TabState {
   counts: Map<string, number>;
-  off: 'site' | 'global' | null;
+  off: OffReason | null;
 }
 const tabs = new Map<number, TabState>();
 

@@ -151,8 +151,10 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     return (m) => {
       const el = m.startNode.parentElement;
       let ok = seen.get(el);
-      if (ok === undefined)
-        seen.set(el, (ok = el?.checkVisibility?.({ visibilityProperty: true }) !== false));
+      if (ok === undefined) {
+        ok = el?.checkVisibility?.({ visibilityProperty: true }) !== false;
+        seen.set(el, ok);
+      }
       return ok;
     };
   };

@@ -1,9 +1,9 @@
 // Loads the popover runtime on first need. A dynamic import() from a content
 // script runs the module in the same isolated world, so the runtime installs
 // itself on our global, out of the page's reach.
+import { RUNTIME_KEY } from '../contracts';
 import type { PopoverRuntime } from '../popover/runtime';
 
-const RUNTIME_KEY = '__ketamineLensPopoverRuntime';
 let loading: Promise<PopoverRuntime | null> | null = null;
 
 export function loadPopoverRuntime(url: string): Promise<PopoverRuntime | null> {

@@ -9,7 +9,9 @@ import { VisibleWindow } from './visible-window';
 
 export const HIGHLIGHT_NAMES = { term: 'ketamine-lens', safety: 'ketamine-lens-safety' } as const;
 
-export type HighlightStyle = 'underline' | 'background' | 'hover-only';
+import type { HighlightStyle } from '../contracts';
+
+export type { HighlightStyle };
 
 /**
  * The stylesheet for our highlights. With `rootOnly` the rules sit on the
@@ -45,7 +47,6 @@ export class Painter {
   #highlights: Record<'term' | 'safety', Highlight> | null = null;
   #window: VisibleWindow | null = null;
   #afterFrame: AfterFrame | null = null;
-  #listening = false;
   #marksOf: (container: Element) => readonly Mark[];
 
   #doc: Document;
@@ -83,7 +84,6 @@ export class Painter {
     // Capture: scrolling inside any scroll container moves marks too.
     win.addEventListener('scroll', this.#schedule, { capture: true, passive: true });
     win.addEventListener('resize', this.#schedule, { passive: true });
-    this.#listening = true;
   }
 
   /**
@@ -130,18 +130,20 @@ export class Painter {
     if (this.#window?.isVisible(container)) for (const m of marks) this.#add(m);
   }
 
-  forget(container: Element, marks: readonly Mark[]): void {
-    for (const m of marks) this.#remove(m);
-    this.#window?.remove(container);
+  /** Marks that left the store: off the screen, and their containers out of the window (until marked again). */
+  forget(marks: readonly Mark[]): void {
+    for (const m of marks) {
+      this.#remove(m);
+      this.#window?.remove(m.container);
+    }
   }
 
   stop(): void {
     const win = this.#doc.defaultView;
-    if (win && this.#listening) {
+    if (win) {
       win.removeEventListener('scroll', this.#schedule, { capture: true });
       win.removeEventListener('resize', this.#schedule);
     }
-    this.#listening = false;
     this.#afterFrame?.cancel();
     this.#afterFrame = null;
     this.#window?.clear();

@@ -1,6 +1,8 @@
 // Shared between the lazily loaded runtime (entrypoints/popover-runtime.ts)
 // and the content script, which imports only the types and the loader.
+
 import entryIds from 'virtual:ketamine-lens/entry-ids';
+import { RUNTIME_KEY } from '../contracts';
 import { PopoverUi, type PopoverUiOptions } from './popover-ui';
 
 export interface PopoverRuntime {
@@ -9,9 +11,6 @@ export interface PopoverRuntime {
   entryId(entry: number): string | undefined;
   entryIndex(id: string): number | undefined;
 }
-
-/** A property of the content script's isolated world: pages cannot see it. */
-export const RUNTIME_KEY = '__ketamineLensPopoverRuntime';
 
 export function installPopoverRuntime(): void {
   const entryId = (entry: number): string | undefined => entryIds[entry];

@@ -27,8 +27,9 @@ import { CATEGORIES, type Category } from '../glossary-types';
 
 export const SETTINGS_VERSION = 2;
 
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'hover-only'] as const;
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+export { HIGHLIGHT_STYLES, type HighlightStyle } from '../contracts';
+
+import type { HighlightStyle } from '../contracts';
 
 export type SiteOverride = 'on' | 'off';
 

@@ -2,12 +2,10 @@
 // the layout: `settings` + `settings$` ({ v, savedAt }) in storage.sync, and a
 // fallback copy under the same keys in storage.local) and choosing the newest.
 import { browser } from 'wxt/browser';
+import { SETTINGS_KEY, SETTINGS_META_KEY } from '../contracts';
 import { migrateSettings, type ParseResult, parseSettings, SETTINGS_VERSION } from './settings';
 
 export type SettingsArea = 'sync' | 'local';
-
-export const SETTINGS_KEY = 'settings';
-export const SETTINGS_META_KEY = `${SETTINGS_KEY}$`;
 
 export interface StoredSettings {
   area: SettingsArea;

@@ -10,7 +10,9 @@ const env = setupExtensionBrowser();
 async function command(name: string) {
   await env.browser.worker.evaluate(
     (n) =>
-      (globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }).ketamineLensRunCommand(n),
+      (
+        globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }
+      ).ketamineLensRunCommand(n),
     name,
   );
 }

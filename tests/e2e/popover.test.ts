@@ -22,7 +22,9 @@ describe('hover popover', () => {
     await page.mouse.move(p.x, p.y);
     await waitForPopover(page, true);
     // The frame shows before its page has rendered the card (a cold first load): wait for the dialog.
-    await expect.poll(async () => (await dialogInfo(page))?.label.toLowerCase() ?? '').toContain('esketamine');
+    await expect
+      .poll(async () => (await dialogInfo(page))?.label.toLowerCase() ?? '')
+      .toContain('esketamine');
     const info = await dialogInfo(page);
     expect(info?.links.some((l) => l.href.startsWith('https://') && l.target === '_blank')).toBe(true);
     expect(info?.text.length).toBeGreaterThan(80);
