@@ -1,0 +1,36 @@
+// What a reader meets on a harm-reduction sheet: first aid that always says
+// to call, street names marked in their list, and words that mean something
+// else here (a doctor called "PCP", "hemodynamic depression") left alone.
+import { expect, it } from 'vitest';
+import { highlightTexts, readHighlights, setupExtensionBrowser, waitForHighlights } from './harness';
+import { dialogInfo, pointOfTerm, waitForPopover } from './popover-helpers';
+
+const env = setupExtensionBrowser();
+
+it('the K-hole popover says to call the emergency number, with the recovery position and CPR', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/harm-reduction.html`);
+  await waitForHighlights(page, 5);
+  await page.waitForTimeout(500);
+  const p = await pointOfTerm(page, 'K-hole');
+  await page.mouse.move(p.x, p.y);
+  await waitForPopover(page, true);
+  await expect.poll(async () => (await dialogInfo(page))?.label ?? '').toBe('K-hole');
+  const text = (await dialogInfo(page))?.text ?? '';
+  expect(text).toMatch(/cannot be woken, call the emergency number/);
+  expect(text).toMatch(/recovery position and stay with them/);
+  expect(text).toMatch(/CPR/);
+  await page.close();
+});
+
+it('marks street names in their list and bladder symptoms, never the doctor or hemodynamic depression', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/harm-reduction.html`);
+  await waitForHighlights(page, 5);
+  const texts = highlightTexts(await readHighlights(page));
+  expect(texts).toEqual(expect.arrayContaining(['Special K', 'Kit Kat', 'Super K', 'Vitamin K', 'K-hole']));
+  expect(texts).toEqual(expect.arrayContaining(['urinary frequency', 'dysuria']));
+  expect(texts).not.toContain('PCP');
+  expect(texts).not.toContain('depression');
+  await page.close();
+});
