@@ -6,7 +6,7 @@
 // character at a time, so short prefixes (the expensive, broad ones) count
 // as often as they do for a real reader.
 import { bench, describe } from 'vitest';
-import { GLOSSARY } from '../lib/glossary';
+import { GLOSSARY } from '../lib/glossary/glossary';
 import { createSearch } from '../lib/search/search';
 
 const search = createSearch(GLOSSARY);

@@ -13,7 +13,7 @@ import {
   regionsByName,
   type ServiceKind,
   telHref,
-} from '../lib/crisis-resources';
+} from '../lib/glossary/crisis-resources';
 import './styles.css';
 
 export interface CrisisResourcesProps {

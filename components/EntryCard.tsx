@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useId } from 'react';
-import type { CrisisResources as CrisisData } from '../lib/crisis-resources';
-import { entryById } from '../lib/glossary';
-import { CATEGORY_LABELS, type GlossaryEntry } from '../lib/glossary-types';
+import type { CrisisResources as CrisisData } from '../lib/glossary/crisis-resources';
+import { entryById } from '../lib/glossary/glossary';
+import { CATEGORY_LABELS, type GlossaryEntry } from '../lib/glossary/types';
 import { CrisisResources } from './CrisisResources';
 import { InteractionsTable } from './InteractionsTable';
 import { SafetyNotes } from './SafetyNotes';

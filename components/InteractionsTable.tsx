@@ -1,4 +1,4 @@
-import type { Interaction, InteractionRisk } from '../lib/glossary-types';
+import type { Interaction, InteractionRisk } from '../lib/glossary/types';
 import './styles.css';
 
 export const RISK_LABELS: Record<InteractionRisk, string> = {

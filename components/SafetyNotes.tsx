@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SafetyNote, Severity } from '../lib/glossary-types';
+import type { SafetyNote, Severity } from '../lib/glossary/types';
 import './styles.css';
 
 const ORDER: Record<Severity, number> = { danger: 0, caution: 1, info: 2 };

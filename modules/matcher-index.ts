@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
-import type { GlossaryEntry } from '../lib/glossary-types';
+import type { GlossaryEntry } from '../lib/glossary/types';
 
 const ID = 'virtual:ketamine-lens/matcher-index';
 const RESOLVED = `\0${ID}`;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Switch } from '../../components/Switch';
-import { crisisLocales } from '../../lib/crisis-resources';
-import type { Category } from '../../lib/glossary-types';
+import { crisisLocales } from '../../lib/glossary/crisis-resources';
+import type { Category } from '../../lib/glossary/types';
 import { type HighlightStyle, type Settings, setSite } from '../../lib/settings/settings';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';

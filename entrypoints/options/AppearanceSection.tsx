@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../lib/glossary-types';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../lib/glossary/types';
 import { HIGHLIGHT_STYLES, type HighlightStyle } from '../../lib/settings/settings';
 import { HighlightPreview } from './HighlightPreview';
 

@@ -4,7 +4,7 @@ import {
   type CrisisResources,
   crisisChoice,
   regionsByName,
-} from '../../lib/crisis-resources';
+} from '../../lib/glossary/crisis-resources';
 import type { CrisisRegion as RegionSetting } from '../../lib/settings/settings';
 
 /**

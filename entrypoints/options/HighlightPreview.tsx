@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { HIGHLIGHT_NAMES, highlightCss } from '../../lib/dom/painter';
-import type { Category } from '../../lib/glossary-types';
+import type { Category } from '../../lib/glossary/types';
 import type { HighlightStyle } from '../../lib/settings/settings';
 
 /** A sample sentence; each term carries its glossary category and whether it gets the safety mark. */

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { EntryCard } from '../../components/EntryCard';
-import { crisisLocales } from '../../lib/crisis-resources';
-import { entryById } from '../../lib/glossary';
+import { crisisLocales } from '../../lib/glossary/crisis-resources';
+import { entryById } from '../../lib/glossary/glossary';
 import { type FromPopover, parseToPopover } from '../../lib/popover/protocol';
 import type { CrisisRegion } from '../../lib/settings/settings';
 import { setSite } from '../../lib/settings/settings';
@@ -83,15 +83,17 @@ export function PopoverApp() {
   useEffect(() => {
     // Pointer events inside this frame never reach the page: report them.
     let inside = false;
-    const enter = () => {
+    // Event time on a clock the content script shares, so it can tell a report that arrives late.
+    const at = (e: Event) => performance.timeOrigin + e.timeStamp;
+    const enter = (e: PointerEvent) => {
       if (inside) return;
       inside = true;
-      post({ type: 'hover', inside: true });
+      post({ type: 'hover', inside: true, at: at(e) });
     };
     const leave = (e: MouseEvent) => {
       if (e.relatedTarget || !inside) return;
       inside = false;
-      post({ type: 'hover', inside: false });
+      post({ type: 'hover', inside: false, at: at(e) });
     };
     window.addEventListener('pointermove', enter);
     window.addEventListener('mouseout', leave);

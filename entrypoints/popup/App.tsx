@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { EntryCard } from '../../components/EntryCard';
 import { Switch } from '../../components/Switch';
-import { crisisLocales } from '../../lib/crisis-resources';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import { crisisLocales } from '../../lib/glossary/crisis-resources';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import { type PageState, parsePageState } from '../../lib/messages';
 import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/search/combobox';
 import { browseByCategory, createSearch, type SearchResult } from '../../lib/search/search';

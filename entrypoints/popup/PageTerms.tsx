@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import type { PageState } from '../../lib/messages';
 
 export type PageView =

@@ -1,8 +1,8 @@
 // Everything the popup needs from the browser, behind one interface so App
 // can be tested with fakes (tests/unit/popup-app.test.tsx).
 import { browser } from 'wxt/browser';
-import { GLOSSARY } from '../../lib/glossary';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import { GLOSSARY } from '../../lib/glossary/glossary';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import type { Message } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';

@@ -3,7 +3,7 @@
 // checked, is the worst thing this extension can show, so these rules run as
 // tests and every problem names the entry.
 
-import type { GlossaryEntry, Severity } from '../glossary-types';
+import type { GlossaryEntry, Severity } from './types';
 
 /** Someone who cannot be woken: the situation in which first aid starts with a call. */
 const UNRESPONSIVE =

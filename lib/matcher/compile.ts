@@ -1,7 +1,7 @@
 // Build time: glossary entries → MatcherIndex (plain JSON, inlined into the
 // content script). Run time: MatcherIndex → Matcher (loadMatcher), which only
-// decodes flat arrays, because a content script always starts cold and the
-// design budgets start-up work (DESIGN.md §2 "Walk fast", §4).
+// decodes flat arrays, because a content script starts cold on every page
+// and every page pays for its start-up work.
 //
 // The index holds only what matching needs: entry id, category, the highest
 // safety severity (for styling), alias rules and two packed tries. The
@@ -9,22 +9,17 @@
 // bundle. compileMatcherIndex and its variant tables are not referenced by
 // loadMatcher, so bundlers drop them from the content script.
 
-import type { Category, GlossaryEntry, Severity, Tier } from '../glossary-types';
-import {
-  type AliasRule,
-  createMatcher,
-  MAX_TRIE_VALUE,
-  type Matcher,
-  type MatcherEntry,
-  type PackedTrie,
-  Trie,
-} from './match';
+import type { Category, GlossaryEntry, Severity, Tier } from '../glossary/types';
+import { type AliasRule, createMatcher, type Matcher, type MatcherEntry } from './match';
+import { CHAR_BASE, encodeTrie, type PackedTrie, type TrieOutput } from './packed-format';
 import { buildPrecheck, type PrecheckIndex, precheckSource } from './precheck';
+import { Trie } from './trie';
 import { aliasVariants, contextWordVariants, foldForm, normalizeForm } from './variants';
 
 export const MATCHER_INDEX_VERSION = 3;
 
 /** Alias code bits: tier in the low 3 bits. */
+const TIER = 7;
 const F_CASE = 8;
 const F_PAGE = 16;
 
@@ -35,10 +30,10 @@ export interface MatcherIndex {
   /**
    * One row per glossary entry, in input order (ids are not here: the
    * content script speaks entry numbers, see entryIds in
-   * scripts/matcher-index-plugin.ts):
+   * modules/matcher-index.ts):
    * [category (position in `categories`), severity (0 none, 1 info,
    * 2 caution, 3 danger), alias codes]. Alias codes are one character per
-   * alias, 48 + (tier | 8 if case-sensitive | 16 if pageContext); every alias
+   * alias, CHAR_BASE + (tier | 8 if case-sensitive | 16 if pageContext); every alias
    * of the entry has one, tier 4 included, so RawMatch.alias is the position
    * in the glossary entry's `aliases`. Guard phrases (alias.notIn) follow
    * as tier-4 codes past the end of `aliases`.
@@ -60,10 +55,7 @@ export interface MatcherIndex {
 // Build
 // ---------------------------------------------------------------------------
 
-interface Output {
-  value: number;
-  /** The exact normalised form for a case-sensitive output. */
-  exact?: string;
+interface Output extends TrieOutput {
   /** Lower ranks win when two outputs share a node. */
   rank: number;
 }
@@ -92,51 +84,19 @@ function insert(root: BuildNode, key: string, out: Output): void {
 }
 
 /**
- * Packs a trie as a radix trie in depth-first preorder (see PackedTrie):
- * chains of single-child nodes without outputs become one edge.
+ * Packs a build trie (see encodeTrie). Case-sensitive outputs of a node come
+ * first, so they are checked first.
  * @param keepAll keep every case-insensitive output of a node (context words);
  *   otherwise only the best one, since longest-match reports one alias per span.
  */
 function pack(root: BuildNode, keepAll: boolean): PackedTrie {
-  const labels: string[] = [];
-  const edges: string[] = [];
-  const nodes: string[] = [];
-  const out: string[] = [];
-  const exact: string[] = [];
-  const char = (n: number): string => String.fromCharCode(48 + n);
-  let previous = 0;
-  const visit = (node: BuildNode): void => {
+  return encodeTrie(root, (node) => {
     const sorted = node.outs.slice().sort((a, b) => a.rank - b.rank);
-    const outs = [
+    return [
       ...sorted.filter((o) => o.exact !== undefined),
       ...sorted.filter((o) => o.exact === undefined).slice(0, keepAll ? undefined : 1),
     ];
-    const keys = [...node.children.keys()].sort((a, b) => a - b);
-    nodes.push(char(keys.length * 4 + Math.min(outs.length, 3)));
-    if (outs.length >= 3) out.push(char(outs.length));
-    for (const o of outs) {
-      if (o.value > MAX_TRIE_VALUE) throw new RangeError(`trie output ${o.value} too large`);
-      const delta = o.value - previous;
-      previous = o.value;
-      const zigzag = delta >= 0 ? delta * 2 : -delta * 2 - 1;
-      out.push(char(zigzag * 2 + (o.exact === undefined ? 0 : 1)));
-      if (o.exact !== undefined) exact.push(o.exact);
-    }
-    for (const k of keys) {
-      let edge = String.fromCharCode(k);
-      let child = node.children.get(k) as BuildNode;
-      while (child.children.size === 1 && child.outs.length === 0) {
-        const [k2, next] = child.children.entries().next().value as [number, BuildNode];
-        edge += String.fromCharCode(k2);
-        child = next;
-      }
-      labels.push(edge);
-      edges.push(char(edge.length));
-      visit(child);
-    }
-  };
-  visit(root);
-  return { labels: labels.join(''), edges: edges.join(''), nodes: nodes.join(''), out: out.join(''), exact };
+  });
 }
 
 function maxSeverity(entry: GlossaryEntry): number {
@@ -175,7 +135,9 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
     entry.aliases.forEach((alias, a) => {
       const g = global++;
       const cs = alias.caseSensitive === true;
-      codes += String.fromCharCode(48 + (alias.tier | (cs ? F_CASE : 0) | (alias.pageContext ? F_PAGE : 0)));
+      codes += String.fromCharCode(
+        CHAR_BASE + (alias.tier | (cs ? F_CASE : 0) | (alias.pageContext ? F_PAGE : 0)),
+      );
       if (alias.tier === 4) return;
       const forms = aliasVariants(alias);
       forms.forEach((form, f) => {
@@ -200,7 +162,7 @@ export function compileMatcherIndex(entries: readonly GlossaryEntry[]): MatcherI
     for (const alias of entry.aliases) {
       for (const phrase of alias.notIn ?? []) {
         const g = global++;
-        codes += String.fromCharCode(48 + 4);
+        codes += String.fromCharCode(CHAR_BASE + 4);
         for (const form of aliasVariants({ text: phrase })) insert(terms, form, { value: g, rank: 9e6 + g });
       }
     }
@@ -249,7 +211,7 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     const codes = (rows[e] as MatcherIndex['entries'][number])[2];
     for (let a = 0; a < codes.length; a++, g++) {
       aliasEntry[g] = e;
-      aliasTier[g] = (codes.charCodeAt(a) - 48) & 7;
+      aliasTier[g] = (codes.charCodeAt(a) - CHAR_BASE) & TIER;
     }
   }
 
@@ -259,9 +221,9 @@ export function loadMatcher(index: MatcherIndex): Matcher {
     for (const row of rows) {
       const codes = row[2];
       for (let a = 0; a < codes.length; a++) {
-        const code = codes.charCodeAt(a) - 48;
+        const code = codes.charCodeAt(a) - CHAR_BASE;
         built.push({
-          tier: (code & 7) as Tier,
+          tier: (code & TIER) as Tier,
           caseSensitive: (code & F_CASE) !== 0,
           pageContext: (code & F_PAGE) !== 0,
           context: undefined,
@@ -279,24 +241,28 @@ export function loadMatcher(index: MatcherIndex): Matcher {
   let terms: Trie | undefined;
   let words: Trie | undefined;
 
-  return createMatcher({
+  return createMatcher([
     entries,
     aliasOffset,
     aliasEntry,
     aliasTier,
-    rule: (g) => {
+    // rule
+    (g) => {
       rules ??= buildRules();
       return rules[g] as AliasRule;
     },
-    terms: () => {
+    // terms
+    () => {
       terms ??= new Trie(index.terms);
       return terms;
     },
-    words: () => {
+    // words
+    () => {
       words ??= new Trie(index.words);
       return words;
     },
-    // Not kept: a page asks once or twice, and its compiled code (~0.1 MB) would stay in every tab's heap.
-    precheck: () => new RegExp(precheckSource(index.precheck)),
-  });
+    // precheck. Not kept: a page asks once or twice, and its compiled code
+    // (~0.1 MB) would stay in every tab's heap.
+    () => new RegExp(precheckSource(index.precheck)),
+  ]);
 }

@@ -1,6 +1,7 @@
-// Context tiers (DESIGN.md §3, glossary-facts §2): which raw matches may be
-// marked. Precision beats recall, but safety entries must not vanish where
-// they matter, so page context can come from unambiguous slang
+// Context tiers: which raw matches may be marked (filterByContext lists the
+// rules). Precision beats recall, because many aliases are also everyday
+// words with other senses; but safety entries must not vanish where they
+// matter, so page context can come from unambiguous slang
 // (alias.pageContext) and negative words are phrases chosen by the data
 // ("cereal bar", never bare "bar"), not a fixed stop list here.
 

@@ -9,6 +9,9 @@
 //                const ctx = hasPageContext(raw, matcher)      // whole page
 //                const marks = filterByContext(raw, text, matcher, { pageHasContext: ctx })
 
+// Character classes and variant rules are exported so the glossary
+// validation tests normalise aliases exactly as the matcher does.
+export { isApostropheCode, isSeparatorCode } from './char-classes';
 // Build time. Kept in the same entry point for convenience; the content
 // script only references loadMatcher, so the bundler drops the compiler and
 // the variant tables from the per-page bundle.
@@ -17,15 +20,12 @@ export { compileMatcherIndex, loadMatcher, MATCHER_INDEX_VERSION, type MatcherIn
 // of the whole page (all text nodes), while findAll sees one text at a time.
 export { CONTEXT_WINDOW_CHARS, type ContextOptions, filterByContext, hasPageContext } from './context';
 // Run time: the matcher object, its match records and per-alias rules.
-export type { AliasRule, Matcher, MatcherEntry, PackedTrie, RawMatch } from './match';
-
-// Variant rules are exported so the popup's search and the glossary
-// validation tests normalise aliases exactly as the matcher does.
+export type { AliasRule, Matcher, MatcherEntry, RawMatch } from './match';
+// The trie format inside MatcherIndex.
+export type { PackedTrie } from './packed-format';
 export {
   aliasVariants,
   contextWordVariants,
-  isApostropheCode,
-  isSeparatorCode,
   normalizeForm,
   pluralOf,
   SPELLING_PAIRS,

@@ -11,7 +11,7 @@
 // separators and apostrophes as the matcher's classes, and any soft hyphen
 // (ignored inside words by the matcher) counts as a yes.
 
-import { isApostropheCode, isIgnorableCode, isSeparatorCode } from './variants';
+import { isApostropheCode, isIgnorableCode, isSeparatorCode } from './char-classes';
 
 /** Characters of a form its key keeps. */
 const KEY_MAX = 20;

@@ -1,85 +1,23 @@
 // Variant generation for glossary aliases. Everything that decides which
 // written forms of an alias count as "the same term" lives here as data
 // (tables and small predicates), so the matcher itself has no per-term code
-// paths. Runs at build time (compileMatcherIndex); only the tiny character
-// predicates are also used at run time by match.ts.
+// paths. Build time only (compileMatcherIndex and the glossary checks); the
+// character classes it builds on are in char-classes.ts.
 
-import type { Alias } from '../glossary-types';
+import type { Alias } from '../glossary/types';
+import {
+  APOS,
+  foldCode,
+  isApostropheCode,
+  isIgnorableCode,
+  isSeparatorCode,
+  isWordCodePoint,
+  SEP,
+} from './char-classes';
 
 // ---------------------------------------------------------------------------
-// Characters
+// Normalised forms
 // ---------------------------------------------------------------------------
-
-/** The one separator that stands for any run of spaces or dashes in a normalised form. */
-export const SEP = ' ';
-/** The one apostrophe that stands for ' ’ ‘ ʼ in a normalised form. */
-export const APOS = "'";
-
-/**
- * Hyphen, space and dash characters are all "the same separator" between two
- * words: whitespace as JavaScript's \s (incl. NBSP U+00A0, narrow NBSP U+202F,
- * newline), hyphen-minus, U+2010–U+2015 (hyphen … horizontal bar), U+2212
- * minus, and the small/full-width hyphen-minus forms.
- */
-export function isSeparatorCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    (c >= 0x2010 && c <= 0x2015) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2212 ||
-    c === 0x3000 ||
-    c === 0xfeff ||
-    c === 0xfe58 ||
-    c === 0xfe63 ||
-    c === 0xff0d
-  );
-}
-
-/** ' U+0027, ‘ U+2018, ’ U+2019 and ʼ U+02BC (a letter in Unicode, but written as an apostrophe). */
-export function isApostropheCode(c: number): boolean {
-  return c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
-}
-
-/**
- * Soft hyphen: invisible unless the line breaks there, so "keta\u00ADmine" is
- * still "ketamine" (news sites insert them for hyphenation).
- */
-export function isIgnorableCode(c: number): boolean {
-  return c === 0xad;
-}
-
-const WORD_RE = /[\p{L}\p{N}\p{M}_]/u;
-
-/**
- * Word characters block a match on either side: letters, numbers, marks and
- * connector "_". U+02BC is treated as an apostrophe instead (see above).
- */
-export function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x80) {
-    return (
-      (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39) || cp === 0x5f
-    );
-  }
-  if (cp === 0x02bc) return false;
-  return WORD_RE.test(String.fromCodePoint(cp));
-}
-
-/**
- * Case folding of one UTF-16 code unit, the same at build time and at run
- * time: ASCII by arithmetic, the rest by toLowerCase when it stays one unit
- * (so "İ" → "i̇", which changes length, is left alone).
- */
-export function foldCode(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  const s = String.fromCharCode(c).toLowerCase();
-  return s.length === 1 ? s.charCodeAt(0) : c;
-}
 
 /**
  * The normalised form of a written term: apostrophes unified to "'",

@@ -95,7 +95,8 @@ export class HoverController {
 
   private onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    this.intent.pointerInPage();
+    // Event time on the clock the popover frame stamps its reports with (see HoverIntent.pointerEnterPopover).
+    this.intent.pointerInPage(performance.timeOrigin + e.timeStamp);
     this.last = { x: e.clientX, y: e.clientY };
     this.buttonsDown = e.buttons !== 0;
     if (this.frame) return;

@@ -19,6 +19,10 @@ export class HoverIntent<T> {
   private showTimer = 0;
   private hideTimer = 0;
   private overPopover = false;
+  /** Whether the page's last look under the pointer found the shown term. */
+  private overShown = false;
+  /** When (ms since the epoch) the page last saw the pointer move. */
+  private inPageAt = -Infinity;
 
   constructor(
     private cb: HoverIntentCallbacks<T>,
@@ -32,12 +36,13 @@ export class HoverIntent<T> {
 
   /** The pointer rests over `target` (a term), or over no term (null). */
   pointerOverTerm(target: T | null): void {
+    this.overShown = target !== null && this.shown !== null && this.same(this.shown, target);
     if (target === null) {
       this.cancelShow();
       if (this.shown !== null && !this.overPopover) this.scheduleHide();
       return;
     }
-    if (this.shown !== null && this.same(this.shown, target)) {
+    if (this.overShown) {
       this.cancelHide();
       return;
     }
@@ -51,23 +56,37 @@ export class HoverIntent<T> {
       if (t === null) return;
       this.cancelHide();
       this.shown = t;
+      this.overShown = true;
       this.cb.show(t);
     }, SHOW_DELAY_MS);
   }
 
-  pointerEnterPopover(): void {
+  /**
+   * The popover frame saw the pointer enter it at `at` (ms since the epoch). Its
+   * report crosses processes, so it can arrive after a page move that happened
+   * later (the pointer crossed the popover and left): that report is stale, and
+   * obeying it would keep the popover open with nothing left to close it.
+   */
+  pointerEnterPopover(at?: number): void {
+    if (at !== undefined && at < this.inPageAt) return;
     this.overPopover = true;
+    this.overShown = false;
+    // A term crossed on the way must not open now and pull the popover from under the pointer.
+    this.cancelShow();
     this.cancelHide();
   }
 
-  /** The page saw the pointer move, so it is not over the popover (whose events the page cannot see). */
-  pointerInPage(): void {
+  /** The page saw the pointer move at `at` (ms since the epoch), so it is not over the popover (whose events the page cannot see). */
+  pointerInPage(at?: number): void {
     this.overPopover = false;
+    if (at !== undefined) this.inPageAt = Math.max(this.inPageAt, at);
   }
 
   pointerLeavePopover(): void {
     this.overPopover = false;
-    if (this.shown !== null) this.scheduleHide();
+    // The page saw the pointer on the shown term since it last entered the popover:
+    // a leave reported now (the frame re-checks hover when it is shown or resized) changes nothing.
+    if (this.shown !== null && !this.overShown) this.scheduleHide();
   }
 
   /** Opens at once (keyboard command, popup's "on this page"). */
@@ -75,6 +94,7 @@ export class HoverIntent<T> {
     this.cancelShow();
     this.cancelHide();
     this.shown = target;
+    this.overShown = false;
     this.cb.show(target);
   }
 
@@ -83,6 +103,7 @@ export class HoverIntent<T> {
     this.cancelShow();
     this.cancelHide();
     this.overPopover = false;
+    this.overShown = false;
     if (this.shown !== null) {
       this.shown = null;
       this.cb.hide();

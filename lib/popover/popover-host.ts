@@ -13,7 +13,8 @@ const EDGE = 8;
 export interface PopoverHostOptions {
   doc: Document;
   popoverUrl: string;
-  onPointerEnter(): void;
+  /** at: when the pointer entered, in ms since the epoch (null if the frame did not say). */
+  onPointerEnter(at: number | null): void;
   onPointerLeave(): void;
   onClose(returnFocus: boolean): void;
 }
@@ -156,7 +157,7 @@ export class PopoverHost {
       this.applyHeight();
       if (this.visible) void this.position();
     } else if (msg.type === 'hover') {
-      if (msg.inside) this.options.onPointerEnter();
+      if (msg.inside) this.options.onPointerEnter(msg.at);
       else this.options.onPointerLeave();
     } else if (msg.type === 'close') {
       this.options.onClose(msg.returnFocus);

@@ -26,7 +26,7 @@ export class PopoverUi {
     this.host = new PopoverHost({
       doc,
       popoverUrl: options.popoverUrl,
-      onPointerEnter: () => this.hover.intent.pointerEnterPopover(),
+      onPointerEnter: (at) => this.hover.intent.pointerEnterPopover(at ?? undefined),
       onPointerLeave: () => this.hover.intent.pointerLeavePopover(),
       onClose: (returnFocus) => {
         this.hover.intent.hideNow();

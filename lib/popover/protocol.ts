@@ -10,8 +10,11 @@ export type FromPopover =
   | { type: 'ready' }
   | { type: 'size'; height: number }
   | { type: 'close'; returnFocus: boolean }
-  /** The pointer entered or left the popover (the page cannot see pointer events inside our frame). */
-  | { type: 'hover'; inside: boolean };
+  /**
+   * The pointer entered or left the popover (the page cannot see pointer events inside our frame).
+   * at: wall-clock ms (timeOrigin + event.timeStamp) of the pointer event, to order it against the page's.
+   */
+  | { type: 'hover'; inside: boolean; at: number | null };
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -39,7 +42,13 @@ export function parseFromPopover(raw: unknown): FromPopover | null {
     return { type: 'size', height: Math.min(m.height, 4000) };
   }
   if (m.type === 'close') return { type: 'close', returnFocus: m.returnFocus === true };
-  if (m.type === 'hover' && typeof m.inside === 'boolean') return { type: 'hover', inside: m.inside };
+  if (m.type === 'hover' && typeof m.inside === 'boolean') {
+    return {
+      type: 'hover',
+      inside: m.inside,
+      at: typeof m.at === 'number' && Number.isFinite(m.at) ? m.at : null,
+    };
+  }
   return null;
 }
 

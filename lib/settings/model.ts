@@ -23,7 +23,7 @@
 //   "__proto__" and friends are data, never prototypes.
 //
 
-import { CATEGORIES, type Category } from '../glossary-types';
+import { CATEGORIES, type Category } from '../glossary/types';
 
 export const SETTINGS_VERSION = 2;
 

@@ -1,7 +1,7 @@
 // parseSettings: one field at a time, each invalid field falls back to its
 // default and is reported; unknown fields are dropped.
 
-import { CATEGORIES, type Category } from '../glossary-types';
+import { CATEGORIES, type Category } from '../glossary/types';
 import {
   allCategories,
   type CrisisRegion,

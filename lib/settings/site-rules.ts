@@ -1,6 +1,6 @@
 // Per-site rules: is the lens on for a site, and changing a site's switch.
 
-import { CATEGORIES, type Category } from '../glossary-types';
+import { CATEGORIES, type Category } from '../glossary/types';
 import type { Settings, SiteOverride } from './model';
 import { clip, siteKeyFor } from './parse-helpers';
 

@@ -1,5 +1,6 @@
 // Hover popover in real Chromium with the built extension.
 import AxeBuilderSource from 'axe-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { markPointInPage } from '../support/page-probes';
 import { setupExtensionBrowser, waitForHighlights } from './harness';
@@ -42,14 +43,44 @@ describe('hover popover', () => {
     await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
     await page.waitForTimeout(600);
     await waitForPopover(page, true, 100, '(pointer on the popover)');
-    // Leave both: it closes.
+    // Leave both: it closes, and stays closed with the pointer at rest.
     await page.mouse.move(5, 790, { steps: 4 });
     await waitForPopover(page, false, 2000);
+    await page.waitForTimeout(500);
+    await waitForPopover(page, false, 100, '(pointer at rest in the corner)');
     // Reopen, then Esc.
     await page.mouse.move(p.x, p.y);
     await waitForPopover(page, true, 3000, '(reopen)');
     await page.keyboard.press('Escape');
     await waitForPopover(page, false, 1000);
+    await page.close();
+  });
+
+  // The popover frame runs in another process: its "pointer entered" report can reach the
+  // page after a page pointer move that happened later (a busy machine). Delay its reports.
+  async function delayFrameReports(page: Page, ms: number): Promise<void> {
+    await popoverFrame(page)!.evaluate((delay) => {
+      const post = MessagePort.prototype.postMessage;
+      MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<typeof post>) {
+        if ((args[0] as { type?: string } | null)?.type === 'hover')
+          setTimeout(() => post.apply(this, args), delay);
+        else post.apply(this, args);
+      };
+    }, ms);
+  }
+
+  it('closes when the pointer crosses the popover and leaves before the frame reports it entered', async () => {
+    const page = await openArticle();
+    const p = await pointOfTerm(page, 'Ketamine');
+    await page.mouse.move(p.x, p.y);
+    await waitForPopover(page, true, 3000, '(hover)');
+    const box = (await (await popoverFrame(page)!.frameElement()).boundingBox())!;
+    await delayFrameReports(page, 150);
+    await page.mouse.move(box.x + 40, box.y + 30);
+    await page.mouse.move(5, 790);
+    await waitForPopover(page, false, 2000, '(a stale "entered" report kept it open)');
+    await page.waitForTimeout(500);
+    await waitForPopover(page, false, 100, '(pointer at rest in the corner)');
     await page.close();
   });
 

@@ -67,6 +67,29 @@ async function timeUntil(page: Page, want: 'none' | 'some', timeout = 5_000): Pr
   );
 }
 
+/**
+ * Tags the page's window (main world) and records its main-frame navigations:
+ * `same()` is true while the tab still shows that very document, never reloaded.
+ */
+async function watchDocument(page: Page): Promise<{ same(): Promise<boolean> }> {
+  const tag = `kl-${Math.random()}`;
+  await page.evaluate((t) => {
+    (window as unknown as { __klDocumentTag?: string }).__klDocumentTag = t;
+  }, tag);
+  let navigated = false;
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) navigated = true;
+  });
+  return {
+    async same() {
+      const now = await page.evaluate(
+        () => (window as unknown as { __klDocumentTag?: string }).__klDocumentTag,
+      );
+      return !navigated && now === tag;
+    },
+  };
+}
+
 async function openOptions(): Promise<Page> {
   const page = await openExtensionPage(current(), 'options');
   await page.getByRole('switch', { name: 'Mark terms on all sites' }).waitFor();
@@ -94,7 +117,9 @@ describe('options page drives open tabs live', () => {
     for (const p of [ip, local, options]) await p?.close().catch(() => undefined);
   });
 
-  it('typing "127.0.0.1" + Enter unmarks that site within ~1 s; localhost keeps its marks', async () => {
+  it('typing "127.0.0.1" + Enter unmarks that site within ~1 s, in the same document; localhost keeps its marks', async () => {
+    const ipDoc = await watchDocument(ip);
+    const localDoc = await watchDocument(local);
     await addSite(options, '127.0.0.1');
     const took = await timeUntil(ip, 'none');
     expect(took).toBeLessThanOrEqual(LIVE_MS);
@@ -102,18 +127,17 @@ describe('options page drives open tabs live', () => {
     // The other site is untouched, and stays marked.
     await new Promise((r) => setTimeout(r, 300));
     expect((await readHighlights(local)).length).toBeGreaterThanOrEqual(5);
-    expect(await ip.evaluate(() => document.title)).toBeTruthy(); // no reload needed: same document
+    // No reload: the marks went from the document that was open (a reload would have dropped its tag).
+    expect(await ipDoc.same(), 'the 127.0.0.1 tab was reloaded').toBe(true);
+    expect(await localDoc.same(), 'the localhost tab was reloaded').toBe(true);
   });
 
-  it('"Remove 127.0.0.1" restores its marks within ~1 s', async () => {
-    const navigations: string[] = [];
-    ip.on('framenavigated', (f) => {
-      if (f === ip.mainFrame()) navigations.push(f.url());
-    });
+  it('"Remove 127.0.0.1" restores its marks within ~1 s, in the same document', async () => {
+    const ipDoc = await watchDocument(ip);
     await options.getByRole('button', { name: 'Remove 127.0.0.1', exact: true }).click();
     const took = await timeUntil(ip, 'some');
     expect(took).toBeLessThanOrEqual(LIVE_MS);
-    expect(navigations).toEqual([]);
+    expect(await ipDoc.same(), 'the 127.0.0.1 tab was reloaded').toBe(true);
     expect((await waitForHighlights(ip, 5)).length).toBeGreaterThanOrEqual(5);
     expect(await options.getByRole('button', { name: 'Remove 127.0.0.1', exact: true }).count()).toBe(0);
   });
@@ -128,7 +152,8 @@ describe('options page drives open tabs live', () => {
     await options.getByLabel('Add a site where Ketamine Lens stays off').fill('');
   });
 
-  it('the global switch turns every tab off and back on', async () => {
+  it('the global switch turns every tab off and back on, without reloading them', async () => {
+    const docs = await Promise.all([watchDocument(ip), watchDocument(local)]);
     const sw = options.getByRole('switch', { name: 'Mark terms on all sites' });
     await sw.click();
     expect(await sw.getAttribute('aria-checked')).toBe('false');
@@ -138,6 +163,7 @@ describe('options page drives open tabs live', () => {
     expect(await sw.getAttribute('aria-checked')).toBe('true');
     const [onIp, onLocal] = await Promise.all([timeUntil(ip, 'some'), timeUntil(local, 'some')]);
     expect(Math.max(onIp, onLocal)).toBeLessThanOrEqual(LIVE_MS);
+    for (const doc of docs) expect(await doc.same(), 'a tab was reloaded').toBe(true);
   });
 
   it('the preview marks its sample text with the chosen style', async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CrisisResources } from '../../components/CrisisResources';
 import { App } from '../../entrypoints/options/App';
 import type { OptionsDeps } from '../../entrypoints/options/options-deps';
-import { CRISIS_RESOURCES, crisisLocales } from '../../lib/crisis-resources';
+import { CRISIS_RESOURCES, crisisLocales } from '../../lib/glossary/crisis-resources';
 import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { flush, type Mounted, mount } from './react-harness';
 

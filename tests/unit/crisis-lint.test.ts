@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintCrisisResources, MIN_REGIONS } from '../../lib/crisis-resources';
+import { lintCrisisResources, MIN_REGIONS } from '../../lib/glossary/crisis-resources';
 
 // biome-ignore lint/suspicious/noExplicitAny: test inputs are deliberately malformed JSON
 type Json = any;

@@ -10,7 +10,7 @@ import {
   regionOfLocale,
   regionsByName,
   telHref,
-} from '../../lib/crisis-resources';
+} from '../../lib/glossary/crisis-resources';
 
 const region = (code: string, number: string): CrisisRegion => ({
   code,

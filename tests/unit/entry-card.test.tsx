@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntryCard, NOT_ADVICE } from '../../components/EntryCard';
-import type { CrisisResources } from '../../lib/crisis-resources';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import type { CrisisResources } from '../../lib/glossary/crisis-resources';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import { click, key, type Mounted, mount } from './react-harness';
 
 const OTHER: GlossaryEntry = {

@@ -6,7 +6,7 @@
 // fields it does not know, and unknown message types are dropped.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../lib/glossary-types';
+import { CATEGORIES } from '../../lib/glossary/types';
 import { parseContentMessage, parseMessage, parsePageState } from '../../lib/messages';
 import { parseFromPopover, parseToPopover } from '../../lib/popover/protocol';
 import { exportSettingsFile, importSettingsFile, MAX_SETTINGS_FILE_CHARS } from '../../lib/settings/import';
@@ -241,8 +241,9 @@ function expectWellFormedFromPopover(msg: unknown): void {
       expect(typeof m.returnFocus).toBe('boolean');
       break;
     case 'hover':
-      expect(keys(m)).toEqual(['inside', 'type']);
+      expect(keys(m)).toEqual(['at', 'inside', 'type']);
       expect(typeof m.inside).toBe('boolean');
+      expect(m.at === null || Number.isFinite(m.at)).toBe(true);
       break;
     default:
       throw new Error(`parseFromPopover returned ${JSON.stringify(msg)}`);
@@ -374,6 +375,7 @@ describe('parseToPopover / parseFromPopover', () => {
       height: fc.oneof(numberLike, anyValue),
       returnFocus: fc.oneof(fc.boolean(), anyValue),
       inside: fc.oneof(fc.boolean(), anyValue),
+      at: fc.oneof(numberLike, anyValue),
       extra: anyValue,
     },
     { requiredKeys: ['type'] },

@@ -6,10 +6,10 @@ import Ajv from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import crisis from '../../data/crisis-resources.json';
 import schema from '../../data/glossary.schema.json';
-import { lintCrisisResources } from '../../lib/crisis-resources';
-import { GLOSSARY } from '../../lib/glossary';
-import type { GlossaryEntry } from '../../lib/glossary-types';
-import { validateGlossary } from '../../lib/glossary-validate';
+import { lintCrisisResources } from '../../lib/glossary/crisis-resources';
+import { GLOSSARY } from '../../lib/glossary/glossary';
+import type { GlossaryEntry } from '../../lib/glossary/types';
+import { validateGlossary } from '../../lib/glossary/validate';
 
 const dir = join(__dirname, '../../data/glossary');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Alias, Category, GlossaryEntry } from '../../lib/glossary-types';
+import type { Alias, Category, GlossaryEntry } from '../../lib/glossary/types';
 import {
   aliasVariants,
   CONTEXT_WINDOW_CHARS,

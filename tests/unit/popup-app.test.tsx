@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import type { PopupDeps } from '../../entrypoints/popup/popup-deps';
-import { GLOSSARY } from '../../lib/glossary';
+import { GLOSSARY } from '../../lib/glossary/glossary';
 import type { Message } from '../../lib/messages';
 import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { click, flush, key, type Mounted, mount, typeInto } from './react-harness';

@@ -3,7 +3,7 @@
 // then a page would silently get no marks at all.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import {
   aliasVariants,
   compileMatcherIndex,

@@ -16,7 +16,7 @@ import {
   walkStartAround,
   walkTextRuns,
 } from '../../lib/dom/text-runs';
-import type { GlossaryEntry } from '../../lib/glossary-types';
+import type { GlossaryEntry } from '../../lib/glossary/types';
 import { compileMatcherIndex, loadMatcher } from '../../lib/matcher';
 import { readGlossaryFiles } from '../../modules/matcher-index';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY } from '../../lib/glossary';
-import { CATEGORIES, type GlossaryEntry } from '../../lib/glossary-types';
+import { GLOSSARY } from '../../lib/glossary/glossary';
+import { CATEGORIES, type GlossaryEntry } from '../../lib/glossary/types';
 import { browseByCategory, createSearch, highlightSegments, normalizeKey } from '../../lib/search/search';
 
 function entry(

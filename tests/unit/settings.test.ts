@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../lib/glossary-types';
+import { CATEGORIES } from '../../lib/glossary/types';
 import {
   DEFAULT_SETTINGS,
   defaultSettings,

@@ -1,9 +1,9 @@
 // The whole glossary, loaded from data/glossary/*.json at build time.
 // Only extension pages (popup, options, popover) import this; the content
 // script gets a compact matcher index instead (see lib/matcher).
-import { CATEGORIES, type GlossaryEntry } from './glossary-types';
+import { CATEGORIES, type GlossaryEntry } from './types';
 
-const files = import.meta.glob<GlossaryEntry[]>('../data/glossary/*.json', {
+const files = import.meta.glob<GlossaryEntry[]>('../../data/glossary/*.json', {
   eager: true,
   import: 'default',
 });

@@ -427,7 +427,7 @@ export function telHref(number: string, scheme: 'tel' | 'sms' = 'tel'): string |
   return DIALABLE.test(number) ? `${scheme}:${number}` : null;
 }
 
-const files = import.meta.glob<unknown>('../data/crisis-resources.json', {
+const files = import.meta.glob<unknown>('../../data/crisis-resources.json', {
   eager: true,
   import: 'default',
 });

@@ -1,7 +1,7 @@
 // Glossary rules that a JSON Schema cannot express. Every problem names the
 // entry, so a contributor knows what to fix (data/README.md).
-import type { GlossaryEntry } from './glossary-types';
-import { aliasVariants, normalizeForm } from './matcher/variants';
+import type { GlossaryEntry } from './types';
+import { aliasVariants, normalizeForm } from '../matcher/variants';
 
 export const SHORT_MAX_WORDS = 30;
 

@@ -1,5 +1,5 @@
 declare module 'virtual:ketamine-lens/matcher-index' {
-  import type { MatcherIndex } from './matcher';
+  import type { MatcherIndex } from '../lib/matcher';
 
   const index: MatcherIndex;
   export default index;
