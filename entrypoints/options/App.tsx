@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Switch } from '../../components/Switch';
+import { useSettings } from '../../components/use-settings';
 import { crisisLocales } from '../../lib/glossary/crisis-resources';
 import type { Category } from '../../lib/glossary/types';
 import { type HighlightStyle, type Settings, setSite } from '../../lib/settings/settings';
@@ -17,30 +18,11 @@ import { SiteList } from './SiteList';
  * at once; every change here is written straight to storage.
  */
 export function App({ deps }: { deps: OptionsDeps }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, setSettings, failed } = useSettings(deps);
   const [saveError, setSaveError] = useState<string | null>(null);
-
   useEffect(() => {
-    let alive = true;
-    let watched = false;
-    const stop = deps.watchSettings((next) => {
-      watched = true;
-      if (alive) setSettings(next);
-    });
-    deps.loadSettings().then(
-      (loaded) => {
-        // A value from the watcher is at least as new as this read.
-        if (alive && !watched) setSettings(loaded);
-      },
-      () => {
-        if (alive) setSaveError('Your settings could not be read from browser storage.');
-      },
-    );
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [deps]);
+    if (failed) setSaveError('Your settings could not be read from browser storage.');
+  }, [failed]);
 
   /**
    * Applies a change on screen at once (a control must not lag behind the
@@ -58,7 +40,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
         throw error;
       }
     },
-    [deps],
+    [deps, setSettings],
   );
   /** For controls that report nothing themselves: a failure shows in the page-level alert. */
   const quietly = useCallback(

@@ -1,12 +1,13 @@
 // The popover page, shown in an iframe on web pages. It talks to the content
 // script only through the MessagePort handed over with the right nonce.
+
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { EntryCard } from '../../components/EntryCard';
+import { type SettingsSource, useSettings } from '../../components/use-settings';
 import { crisisLocales } from '../../lib/glossary/crisis-resources';
 import { entryById } from '../../lib/glossary/glossary';
 import { type FromPopover, parseToPopover } from '../../lib/popover/protocol';
-import type { CrisisRegion } from '../../lib/settings/settings';
 import { setSite } from '../../lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { whenConnected } from './connection';
@@ -25,21 +26,18 @@ function recordShowLatency(sentAt: number): void {
   );
 }
 
+// The popover page only reads: it never rewrites a stored value it repaired.
+const SETTINGS: SettingsSource = { loadSettings: () => loadSettings({ writeBack: false }), watchSettings };
+
 export function PopoverApp() {
   const [stack, setStack] = useState<string[]>([]);
   const [siteKey, setSiteKey] = useState<string | null>(null);
   const portRef = useRef<MessagePort | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const focusNext = useRef(false);
-  const [crisisRegion, setCrisisRegion] = useState<CrisisRegion>('auto');
-
   // The reader's chosen crisis region (options page), else their browser's languages.
-  useEffect(() => {
-    loadSettings({ writeBack: false })
-      .then((s) => setCrisisRegion(s.crisisRegion))
-      .catch(() => {});
-    return watchSettings((s) => setCrisisRegion(s.crisisRegion));
-  }, []);
+  const { settings } = useSettings(SETTINGS);
+  const crisisRegion = settings?.crisisRegion;
   const locales = useMemo(() => crisisLocales(crisisRegion, navigator.languages), [crisisRegion]);
 
   const post = useCallback((msg: FromPopover) => portRef.current?.postMessage(msg), []);

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { EntryCard } from '../../components/EntryCard';
 import { Switch } from '../../components/Switch';
+import { useSettings } from '../../components/use-settings';
 import { crisisLocales } from '../../lib/glossary/crisis-resources';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { type PageState, parsePageState } from '../../lib/messages';
@@ -126,7 +127,6 @@ export function App({ deps }: { deps: PopupDeps }) {
   // ---- page and settings ----
   const [tabInfo, setTabInfo] = useState<TabInfo>({ kind: 'loading' });
   const [page, setPage] = useState<PageView>({ kind: 'loading' });
-  const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
@@ -181,25 +181,14 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   const requestPageRef = useRef(requestPage);
   requestPageRef.current = requestPage;
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    deps.loadSettings().then(
-      (s) => live && setSettings(s),
-      () => undefined,
-    );
-    const stop = deps.watchSettings((s) => {
-      if (!live) return;
-      setSettings(s);
-      clearTimeout(timer);
-      timer = setTimeout(() => requestPageRef.current(), REFRESH_AFTER_SETTINGS_MS);
-    });
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      stop();
-    };
-  }, [deps]);
+  // A change made elsewhere (the shortcut, the options page) may turn this page
+  // on or off: ask the page again once the content script has applied it.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { settings, setSettings } = useSettings(deps, () => {
+    clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => requestPageRef.current(), REFRESH_AFTER_SETTINGS_MS);
+  });
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
   const siteKey = tabInfo.kind === 'tab' ? tabInfo.siteKey : null;
 
