@@ -36,9 +36,13 @@ export function PopoverApp() {
   const dialogRef = useRef<HTMLDivElement>(null);
   const focusNext = useRef(false);
   // The reader's chosen crisis region (options page), else their browser's languages.
-  const { settings } = useSettings(SETTINGS);
-  const crisisRegion = settings?.crisisRegion;
-  const locales = useMemo(() => crisisLocales(crisisRegion, navigator.languages), [crisisRegion]);
+  // No region until that setting is known (or cannot be read): a
+  // browser-guessed number must not flash before the reader's own choice.
+  const { settings, failed } = useSettings(SETTINGS);
+  const locales = useMemo(
+    () => (settings || failed ? crisisLocales(settings?.crisisRegion, navigator.languages) : []),
+    [settings, failed],
+  );
 
   const post = useCallback((msg: FromPopover) => portRef.current?.postMessage(msg), []);
 

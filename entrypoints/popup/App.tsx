@@ -184,7 +184,11 @@ export function App({ deps }: { deps: PopupDeps }) {
   // A change made elsewhere (the shortcut, the options page) may turn this page
   // on or off: ask the page again once the content script has applied it.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const { settings, setSettings } = useSettings(deps, () => {
+  const {
+    settings,
+    setSettings,
+    failed: settingsFailed,
+  } = useSettings(deps, () => {
     clearTimeout(refreshTimer.current);
     refreshTimer.current = setTimeout(() => requestPageRef.current(), REFRESH_AFTER_SETTINGS_MS);
   });
@@ -209,9 +213,11 @@ export function App({ deps }: { deps: PopupDeps }) {
       .finally(() => deps.close());
   }
 
+  // No region until the reader's setting is known (or cannot be read): a
+  // browser-guessed number must not flash before their own choice.
   const locales = useMemo(
-    () => crisisLocales(settings?.crisisRegion, deps.locales),
-    [settings?.crisisRegion, deps.locales],
+    () => (settings || settingsFailed ? crisisLocales(settings?.crisisRegion, deps.locales) : []),
+    [settings, settingsFailed, deps.locales],
   );
 
   // ---- announcements ----
