@@ -141,3 +141,26 @@ export function parsePageState(raw: unknown): PageState | null {
   }
   return null;
 }
+
+/** What each message is answered with (undefined: no answer). Types only: free in every bundle. */
+export interface Replies {
+  'kl:get-page-terms': PageState;
+  'kl:reveal-entry': { ok: true } | undefined;
+  'kl:next-term': { ok: true } | undefined;
+  'kl:explain-selection': { found: boolean };
+  'kl:count': undefined;
+  'kl:open-search': undefined;
+  'kl:get-site-state': SiteState;
+}
+
+export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/** Reads an { ok: true } reply. */
+export function parseOk(raw: unknown): { ok: true } | null {
+  return isObject(raw) && raw.ok === true ? { ok: true } : null;
+}
+
+/** Reads a { found } reply. */
+export function parseFound(raw: unknown): { found: boolean } | null {
+  return isObject(raw) && typeof raw.found === 'boolean' ? { found: raw.found } : null;
+}

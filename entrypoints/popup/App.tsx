@@ -161,7 +161,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     withTimeout(deps.sendToTab(tabInfo.tab.id, { type: 'kl:get-page-terms' }), PAGE_TIMEOUT_MS).then(
       (reply) => {
         if (mine !== requestSeq.current) return;
-        const parsed: PageState | null = parsePageState(reply);
+        const parsed: PageState | null = reply;
         setPage(parsed ? { kind: 'state', state: parsed } : { kind: 'unreachable' });
         // Without the tab's URL (no activeTab grant yet), the page tells us its site.
         const reported = parsed && parsed.state !== 'unsupported' ? parsed.siteKey : undefined;

@@ -1,9 +1,10 @@
 // Everything the popup needs from the browser, behind one interface so App
 // can be tested with fakes (tests/unit/popup-app.test.tsx).
 import { browser } from 'wxt/browser';
+import { sendToTab } from '../../lib/background/send-to-tab';
 import { GLOSSARY } from '../../lib/glossary/glossary';
 import type { GlossaryEntry } from '../../lib/glossary/types';
-import type { Message } from '../../lib/messages';
+import type { ContentMessage, MessageOf, Replies } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 
@@ -17,8 +18,11 @@ export interface PopupDeps {
   entries: readonly GlossaryEntry[];
   /** The page the popup is about, or null when there is none (the popup page opened in its own tab). */
   activeTab(): Promise<ActiveTab | null>;
-  /** Message the tab's top frame; rejects when no content script answers. */
-  sendToTab(tabId: number, message: Message): Promise<unknown>;
+  /** Message the tab's top frame: its reply, read by the message's type, or null when none (or a malformed one) comes. */
+  sendToTab<T extends ContentMessage['type']>(
+    tabId: number,
+    message: MessageOf<T>,
+  ): Promise<Replies[T] | null>;
   loadSettings(): Promise<Settings>;
   updateSettings(change: (s: Settings) => Settings): Promise<Settings>;
   watchSettings(onChange: (s: Settings) => void): () => void;
@@ -46,7 +50,7 @@ export function browserDeps(): PopupDeps {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
     },
-    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    sendToTab: (tabId, message) => sendToTab(tabId, message),
     loadSettings: () => loadSettings(),
     updateSettings,
     watchSettings,

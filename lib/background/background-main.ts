@@ -8,6 +8,7 @@ import { parseMessage, parsePageState, type SiteState } from '../messages';
 import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings/settings';
 import { siteKeyFromUrl } from '../settings/site-key';
 import { loadSettings, updateSettings } from '../settings/store';
+import { sendToTab } from './send-to-tab';
 
 const MENU_ID = 'ketamine-lens-explain';
 
@@ -54,10 +55,7 @@ async function siteKeyOfTab(tabId: number, url: string | undefined): Promise<str
     const site = siteKeyFromUrl(url);
     return site.kind === 'site' ? site.key : null;
   }
-  const reply = await browser.tabs
-    .sendMessage(tabId, { type: 'kl:get-page-terms' }, { frameId: 0 })
-    .catch(() => null);
-  const state = parsePageState(reply);
+  const state = await sendToTab(tabId, { type: 'kl:get-page-terms' });
   return state && state.state !== 'unsupported' ? (state.siteKey ?? null) : null;
 }
 
@@ -94,9 +92,7 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
     const text = (info.selectionText ?? '').slice(0, 500);
-    const reply = (await browser.tabs
-      .sendMessage(tab.id, { type: 'kl:explain-selection', text }, { frameId: info.frameId ?? 0 })
-      .catch(() => null)) as { found?: boolean } | null;
+    const reply = await sendToTab(tab.id, { type: 'kl:explain-selection', text }, info.frameId ?? 0);
     if (!reply?.found) {
       await browser.tabs.create({
         url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text.trim())}`),
@@ -113,7 +109,7 @@ export function startBackground(): void {
     const tab = await activeTab();
     if (tab?.id === undefined) return;
     if (command === 'next-term') {
-      await browser.tabs.sendMessage(tab.id, { type: 'kl:next-term' }, { frameId: 0 }).catch(() => {});
+      await sendToTab(tab.id, { type: 'kl:next-term' });
     } else if (command === 'toggle-site') {
       const key = await siteKeyOfTab(tab.id, tab.url);
       if (key === null) return;

@@ -10,6 +10,7 @@ import {
   type PageState,
   parseContentMessage,
   parseSiteState,
+  type Replies,
   type SiteState,
 } from '../messages';
 import type { PopoverUi } from '../popover/popover-ui';
@@ -37,6 +38,16 @@ export function topUrl(win: Window): string {
   } catch {
     return win.location.href;
   }
+}
+
+/**
+ * The origin our popover page ends up at. Chromium's getURL gives the
+ * web-accessible resource's dynamic URL (use_dynamic_url), which redirects to
+ * the extension's own origin; URL.origin is "null" for extension URLs.
+ */
+function frameOrigin(popoverUrl: string): string {
+  const url = new URL(popoverUrl);
+  return `${url.protocol}//${url.protocol === 'chrome-extension:' ? ext.runtime.id : url.host}`;
 }
 
 export async function runContent(deps: ContentDeps): Promise<void> {
@@ -76,9 +87,11 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     uiLoading ??= runtime().then((runtime) => {
       uiLoading = null;
       if (!runtime || !lens) return null;
+      const popoverUrl = ext.runtime.getURL('/popover.html');
       ui ??= runtime.createUi({
         doc,
-        popoverUrl: ext.runtime.getURL('/popover.html'),
+        popoverUrl,
+        frameOrigin: frameOrigin(popoverUrl),
         siteKey,
         marksIn: (container) => lens?.store.marksIn(container) ?? [],
         shadowRoots: () => lens?.shadowRoots() ?? [],
@@ -173,7 +186,9 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     return { state: 'on', terms, siteKey };
   };
 
-  const onMessage = (msg: ContentMessage): unknown => {
+  const onMessage = (
+    msg: ContentMessage,
+  ): Replies[ContentMessage['type']] | Promise<PageState> | undefined => {
     switch (msg.type) {
       case 'kl:get-page-terms':
         return isTop ? pageState() : undefined;

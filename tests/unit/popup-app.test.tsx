@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import type { PopupDeps } from '../../entrypoints/popup/popup-deps';
+import { readReply } from '../../lib/background/send-to-tab';
 import { GLOSSARY } from '../../lib/glossary/glossary';
-import type { Message } from '../../lib/messages';
+import type { ContentMessage, Message } from '../../lib/messages';
 import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import { click, flush, key, type Mounted, mount, typeInto } from './react-harness';
 
@@ -13,11 +14,12 @@ function fakeDeps(over: Partial<PopupDeps> & { reply?: unknown; settings?: Setti
   const deps: PopupDeps = {
     entries: GLOSSARY,
     activeTab: async () => ({ id: 7, url: 'https://example.com/article' }),
-    sendToTab: vi.fn(async (_id: number, msg: Message) => {
+    // Like the real one: the raw reply is read by the message's type (a malformed one gives null).
+    sendToTab: vi.fn(async (_id: number, msg: ContentMessage) => {
       sent.push(msg);
-      if (msg.type === 'kl:get-page-terms') return over.reply ?? { state: 'on', terms: [] };
-      return undefined;
-    }),
+      const raw = msg.type === 'kl:get-page-terms' ? (over.reply ?? { state: 'on', terms: [] }) : undefined;
+      return readReply(msg.type, raw);
+    }) as PopupDeps['sendToTab'],
     loadSettings: async () => settings,
     updateSettings: vi.fn(async (change: (s: Settings) => Settings) => {
       settings = change(settings);
