@@ -2,10 +2,10 @@
 // crisis entry (the popup's entry card, popup.html?entry=…) follows the
 // region setting. An unlisted region must never see a number; Australia and
 // New Zealand must see their own emergency numbers, not 112.
-import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openExtensionPage, setupExtensionBrowser } from './harness';
+import { seriousAxeViolations } from './page-checks';
 
 const env = setupExtensionBrowser();
 const ENTRY = 'suicidal-ideation';
@@ -45,17 +45,6 @@ async function openCrisisEntry(): Promise<{ popup: Page; box: Locator }> {
   const box = popup.locator(`article.kl-card[data-entry-id="${ENTRY}"] .kl-crisis`);
   await box.waitFor();
   return { popup, box };
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-    };
-    const r = await w.axe.run(document);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
 }
 
 describe('crisis box in the real browser', () => {

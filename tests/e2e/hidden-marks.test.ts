@@ -3,19 +3,10 @@
 // "on this page" list and next-term offer only what the reader can see.
 import { expect, it } from 'vitest';
 import { pageTerms, setupExtensionBrowser, tabIdOf, waitForHighlights } from './harness';
+import { runCommand } from './page-checks';
 import { dialogInfo, waitForPopover } from './popover-helpers';
 
 const env = setupExtensionBrowser();
-
-async function command(name: string) {
-  await env.browser.worker.evaluate(
-    (n) =>
-      (
-        globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }
-      ).ketamineLensRunCommand(n),
-    name,
-  );
-}
 
 it('lists and steps through visible marks only, and offers the rest once the page shows them', async () => {
   const page = await env.browser.context.newPage();
@@ -29,7 +20,7 @@ it('lists and steps through visible marks only, and offers the rest once the pag
   // Next-term cycles through the two visible "ketamine" marks and never lands in the hidden parts.
   const labels: string[] = [];
   for (let i = 0; i < 3; i++) {
-    await command('next-term');
+    await runCommand(env.browser, 'next-term');
     await waitForPopover(page, true, 3000, `(command ${i + 1})`);
     labels.push((await dialogInfo(page))?.label ?? '');
   }

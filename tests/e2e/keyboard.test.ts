@@ -2,19 +2,10 @@
 // focus inside; Tab moves through it; Esc returns focus to the page.
 import { expect, it } from 'vitest';
 import { setupExtensionBrowser, waitForHighlights } from './harness';
+import { runCommand } from './page-checks';
 import { dialogInfo, popoverFrame, waitForPopover } from './popover-helpers';
 
 const env = setupExtensionBrowser();
-
-async function command(name: string) {
-  await env.browser.worker.evaluate(
-    (n) =>
-      (
-        globalThis as unknown as { ketamineLensRunCommand: (c: string) => Promise<void> }
-      ).ketamineLensRunCommand(n),
-    name,
-  );
-}
 
 it('opens the next term in reading order with focus inside, and Esc closes it', async () => {
   const page = await env.browser.context.newPage();
@@ -23,7 +14,7 @@ it('opens the next term in reading order with focus inside, and Esc closes it', 
   await page.bringToFront();
   await page.waitForTimeout(400);
 
-  await command('next-term');
+  await runCommand(env.browser, 'next-term');
   await waitForPopover(page, true, 3000, '(first command)');
   await expect.poll(async () => (await dialogInfo(page))?.label).toBe('Ketamine');
   await expect.poll(async () => (await dialogInfo(page))?.focused).toBe(true);
@@ -41,8 +32,8 @@ it('opens the next term in reading order with focus inside, and Esc closes it', 
   expect(focused?.outline !== 'none' || focused?.shadow !== 'none').toBe(true);
 
   // The heading and the first paragraph both say "ketamine"; the third mark is "anesthetic".
-  await command('next-term');
-  await command('next-term');
+  await runCommand(env.browser, 'next-term');
+  await runCommand(env.browser, 'next-term');
   await expect.poll(async () => (await dialogInfo(page))?.label.toLowerCase()).toMatch(/an(a)?esthe/);
 
   await frame.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.focus());

@@ -1,6 +1,5 @@
 // The toolbar popup, opened as a page of the built extension and pointed at
 // a fixture tab (popup.html?tab=<id>, since a test cannot click the toolbar).
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,22 +9,12 @@ import {
   tabIdOf as tabIdOfPage,
   waitForHighlights,
 } from './harness';
+import { seriousAxeViolations } from './page-checks';
 import { dialogInfo, waitForPopover } from './popover-helpers';
 
 const env = setupExtensionBrowser();
 
 const tabIdOf = (page: Page) => tabIdOfPage(env.browser, page);
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-    };
-    const r = await w.axe.run(document);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
 describe('toolbar popup', () => {
   it('searches and opens an entry by keyboard alone, then returns to the list', async () => {
@@ -49,7 +38,7 @@ describe('toolbar popup', () => {
       .toBe('esketamine');
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.getByRole('option').count()).toBeGreaterThan(0);
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -67,7 +56,7 @@ describe('toolbar popup', () => {
     expect(names).toEqual(expect.arrayContaining(['Esketamine (Spravato)']));
     // Most frequent first: "ketamine" appears three times on the page.
     expect(names[0]).toMatch(/^Ketamine/);
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
 
     const before = await page.evaluate(() => scrollY);
     await popup.locator('.kl-page-term', { hasText: 'treatment-resistant' }).first().click();
