@@ -78,7 +78,7 @@ export class Lens implements ScanHost, MutationHost {
     this.#running = true;
     this.#painter.start();
     const { doc } = this.#options;
-    this.#mutations.watch(doc);
+    this.#mutations.observe(doc);
     const root = doc.body ?? doc.documentElement;
     const read = this.#gate.precheck(root);
     if (read === false) {
@@ -140,9 +140,7 @@ export class Lens implements ScanHost, MutationHost {
       if (matcher.isEnabled(m.entry)) marks.push(toMark(run, m));
     }
     if (marks.length === 0) return next;
-    const isNewContainer = !this.store.hasMarksIn(run.container);
-    this.store.add(run.container, marks);
-    if (isNewContainer) this.#painter.observe(run.container);
+    if (this.store.add(run.container, marks)) this.#painter.observe(run.container);
     else this.#painter.added(run.container, marks);
     return next;
   }
@@ -152,7 +150,7 @@ export class Lens implements ScanHost, MutationHost {
     this.#painter.adopt(root);
     // Met again while rescanning the block around its host: drop its old marks first.
     this.drop(root);
-    this.#mutations.watch(root);
+    this.#mutations.observe(root);
     this.#queue.push(root);
   }
 

@@ -21,8 +21,9 @@ export interface Mark {
 
 /**
  * One object per mark, with no per-mark arrays: a 1 MB article has ~15k marks
- * and each array or piece object was heap (DESIGN §4: ≤ 5 MB per tab) and
- * allocation time in the scan. Always this shape (V8 gives them one map).
+ * and each array or piece object was heap (budget: ≤ 5 MB per tab, see
+ * docs/architecture.md) and allocation time in the scan. Always this shape
+ * (V8 gives them one map).
  */
 export function textMark(
   entry: number,
@@ -54,18 +55,14 @@ export class MarkStore {
     return this.#byContainer.get(container) ?? [];
   }
 
-  hasMarksIn(container: Element): boolean {
-    return this.#byContainer.has(container);
-  }
-
-  /** Adds marks of `container`. */
-  add(container: Element, marks: Mark[]): void {
-    if (marks.length === 0) return;
+  /** Adds marks of `container`; true if it had none before. */
+  add(container: Element, marks: Mark[]): boolean {
     const list = this.#byContainer.get(container);
     if (list) for (const m of marks) list.push(m);
     // A copy of exactly this length: an array grown by push() keeps room for
     // 17 items, ~60 bytes per container for nothing (~0.6 MB on the 1 MB article).
-    else this.#byContainer.set(container, marks.slice());
+    else if (marks.length) this.#byContainer.set(container, marks.slice());
+    return !list;
   }
 
   /**

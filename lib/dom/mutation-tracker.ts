@@ -4,6 +4,7 @@
 // on removed text are dropped and the blocks that changed are walked again.
 
 import type { Mark, MarkStore } from './mark-store';
+import { ownNodes } from './own-nodes';
 import type { ScanQueue } from './scan-queue';
 import { whenIdle } from './scheduler';
 import { blockOf, isInline, SKIP_SELECTOR } from './text-runs';
@@ -42,7 +43,7 @@ export class MutationTracker {
   }
 
   /** Watches a document or shadow root (once). */
-  watch(root: Document | ShadowRoot): void {
+  observe(root: Document | ShadowRoot): void {
     if (this.#observed.has(root)) return;
     this.#observed.add(root);
     const observer = new this.#win.MutationObserver((records) => this.#onMutations(records));
@@ -68,13 +69,13 @@ export class MutationTracker {
       }
       for (const n of r.addedNodes) {
         // Our own popover host is not page text.
-        if (n.nodeType === 1 && (n as Element).hasAttribute('data-ketamine-lens-host')) continue;
+        if (ownNodes().has(n)) continue;
         this.#dirty.add(n);
         relevant = true;
       }
       let removedHere = false;
       for (const n of r.removedNodes) {
-        if (n.nodeType === 1 && (n as Element).hasAttribute('data-ketamine-lens-host')) continue;
+        if (ownNodes().has(n)) continue;
         this.#removed.push(n);
         removedHere = true;
       }

@@ -2,16 +2,34 @@
 // created or changed. Only marks whose block is near the viewport are
 // registered, because Chromium revalidates every registered highlight range
 // on each DOM/style change (DESIGN.md §2: 14.6k ranges made every frame 64 ms).
+// The page shares CSS.highlights and sees adopted sheets, so nothing we put
+// there names us or stays the same across loads (docs/decisions/0009).
 
+import type { HighlightStyle } from '../contracts';
 import { AfterFrame } from './after-frame';
 import type { Mark } from './mark-store';
 import { VisibleWindow } from './visible-window';
 
-export const HIGHLIGHT_NAMES = { term: 'ketamine-lens', safety: 'ketamine-lens-safety' } as const;
-
-import type { HighlightStyle } from '../contracts';
-
 export type { HighlightStyle };
+
+export interface HighlightNames {
+  term: string;
+  safety: string;
+}
+
+/** A fresh CSS identifier: a letter, then 8–13 random base-36 characters. */
+function randomIdent(): string {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return String.fromCharCode(97 + (a % 26)) + b.toString(36).padStart(7, '0') + (a >>> 5).toString(36);
+}
+
+/** Names for our two highlights, new for every painter (so per page load and frame). */
+export function highlightNames(): HighlightNames {
+  const term = randomIdent();
+  let safety = randomIdent();
+  while (safety === term) safety = randomIdent();
+  return { term, safety };
+}
 
 /**
  * The stylesheet for our highlights. With `rootOnly` the rules sit on the
@@ -21,8 +39,8 @@ export type { HighlightStyle };
  * article). Firefox 153 does not inherit highlight styles, so it gets the
  * universal rule.
  */
-export function highlightCss(style: HighlightStyle, rootOnly = false): string {
-  const { term, safety } = HIGHLIGHT_NAMES;
+export function highlightCss(style: HighlightStyle, names: HighlightNames, rootOnly = false): string {
+  const { term, safety } = names;
   const on = rootOnly ? ':root' : '';
   if (style === 'hover-only') return `${on}::highlight(${term}), ${on}::highlight(${safety}) { }`;
   if (style === 'background') {
@@ -42,8 +60,12 @@ export interface PainterOptions {
 }
 
 export class Painter {
+  readonly names = highlightNames();
   #sheet: CSSStyleSheet | null = null;
+  /** The document and the open shadow roots seen: our sheet is adopted there while marks are shown. */
   #roots = new Set<Document | ShadowRoot>();
+  /** Roots that hold our sheet now (a page that froze adoptedStyleSheets is left out quietly). */
+  #adopted = new Set<Document | ShadowRoot>();
   #highlights: Record<'term' | 'safety', Highlight> | null = null;
   #window: VisibleWindow | null = null;
   #afterFrame: AfterFrame | null = null;
@@ -63,13 +85,23 @@ export class Painter {
     return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
   }
 
+  /**
+   * "No marks" (hover-only) puts nothing in the page: our highlights stay
+   * unregistered and our sheet unadopted, so a page cannot see them (hovering
+   * uses our own index). The highlights still follow the viewport, ready for
+   * a switch back.
+   */
+  get #shown(): boolean {
+    return this.#options.style !== 'hover-only';
+  }
+
   start(): void {
     const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
     if (!win) return;
     this.#sheet = new win.CSSStyleSheet();
-    this.#sheet.replaceSync(highlightCss(this.#options.style, this.#options.rootOnly));
-    this.adopt(this.#doc);
+    this.#sheet.replaceSync(highlightCss(this.#options.style, this.names, this.#options.rootOnly));
     this.#highlights = { term: new win.Highlight(), safety: new win.Highlight() };
+    this.adopt(this.#doc);
     this.ensureRegistered();
     this.#window = new VisibleWindow(
       win,
@@ -96,28 +128,60 @@ export class Painter {
 
   setStyle(style: HighlightStyle): void {
     this.#options.style = style;
-    this.#sheet?.replaceSync(highlightCss(style, this.#options.rootOnly));
+    this.#sheet?.replaceSync(highlightCss(style, this.names, this.#options.rootOnly));
+    if (this.#shown) {
+      for (const root of this.#roots) this.#adoptInto(root);
+      this.ensureRegistered();
+    } else {
+      this.#unregister();
+      this.#unadopt();
+    }
   }
 
-  /** Adopts our stylesheet into a document or open shadow root (once). */
+  /** Adopts our stylesheet into a document or open shadow root (once; not while hover-only). */
   adopt(root: Document | ShadowRoot): void {
-    if (!this.#sheet || this.#roots.has(root)) return;
+    if (!this.#sheet) return;
+    this.#roots.add(root);
+    if (this.#shown) this.#adoptInto(root);
+  }
+
+  #adoptInto(root: Document | ShadowRoot): void {
+    if (!this.#sheet || this.#adopted.has(root)) return;
     try {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
-      this.#roots.add(root);
+      this.#adopted.add(root);
     } catch {
       // A page that froze adoptedStyleSheets: marks stay unstyled, the page keeps working.
     }
   }
 
-  /** Re-registers our highlights if the page cleared the registry. */
+  #unadopt(): void {
+    for (const root of this.#adopted) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.#sheet);
+      } catch {}
+    }
+    this.#adopted.clear();
+  }
+
+  /** Re-registers our highlights if the page cleared the registry (not while hover-only). */
   ensureRegistered(): void {
     const h = this.#highlights;
-    if (!h) return;
+    if (!h || !this.#shown) return;
     const registry = this.#doc.defaultView?.CSS.highlights;
     if (!registry) return;
-    if (registry.get(HIGHLIGHT_NAMES.term) !== h.term) registry.set(HIGHLIGHT_NAMES.term, h.term);
-    if (registry.get(HIGHLIGHT_NAMES.safety) !== h.safety) registry.set(HIGHLIGHT_NAMES.safety, h.safety);
+    const { term, safety } = this.names;
+    if (registry.get(term) !== h.term) registry.set(term, h.term);
+    if (registry.get(safety) !== h.safety) registry.set(safety, h.safety);
+  }
+
+  #unregister(): void {
+    const registry = this.#doc.defaultView?.CSS.highlights;
+    const h = this.#highlights;
+    if (!registry || !h) return;
+    const { term, safety } = this.names;
+    if (registry.get(term) === h.term) registry.delete(term);
+    if (registry.get(safety) === h.safety) registry.delete(safety);
   }
 
   observe(container: Element): void {
@@ -148,18 +212,9 @@ export class Painter {
     this.#afterFrame = null;
     this.#window?.clear();
     this.#window = null;
-    const registry = this.#doc.defaultView?.CSS.highlights;
-    if (registry && this.#highlights) {
-      if (registry.get(HIGHLIGHT_NAMES.term) === this.#highlights.term) registry.delete(HIGHLIGHT_NAMES.term);
-      if (registry.get(HIGHLIGHT_NAMES.safety) === this.#highlights.safety)
-        registry.delete(HIGHLIGHT_NAMES.safety);
-    }
+    this.#unregister();
     this.#highlights = null;
-    for (const root of this.#roots) {
-      try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.#sheet);
-      } catch {}
-    }
+    this.#unadopt();
     this.#roots.clear();
     this.#sheet = null;
   }

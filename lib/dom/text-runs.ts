@@ -51,9 +51,9 @@ const SHADOW_HOSTS = new Set([
   'span',
 ]);
 
-/** Subtrees skipped by attribute: editable, hidden, opted out, our own UI. */
+/** Subtrees skipped by attribute: editable, hidden, opted out. (Our popover host has no light children.) */
 const SKIP_ATTRIBUTES =
-  '[contenteditable]:not([contenteditable="false"]),[aria-hidden="true"],[hidden],[data-ketamine-lens="off"],[data-ketamine-lens-host]';
+  '[contenteditable]:not([contenteditable="false"]),[aria-hidden="true"],[hidden],[data-ketamine-lens="off"]';
 
 /** Every skipped subtree, as one selector (for closest()). */
 export const SKIP_SELECTOR = `${[...SKIP_TAGS].join(',')},${SKIP_ATTRIBUTES}`;

@@ -54,7 +54,9 @@ class FakeIntersectionObserver {
   }
 }
 
-const win = window as unknown as Record<string, unknown> & { CSS: { highlights: Map<string, FakeHighlight> } };
+const win = window as unknown as Record<string, unknown> & {
+  CSS: { highlights: Map<string, FakeHighlight> };
+};
 const saved = {
   Highlight: win.Highlight,
   StaticRange: win.StaticRange,
@@ -119,10 +121,11 @@ const marksIn = (el: Element) => store().marksIn(el).map(covered);
 /** The text of every mark, in reading order. */
 const allMarks = () => store().inReadingOrder().map(covered);
 
-/** The text of every range registered with CSS.highlights. */
+/** The text of every range registered with CSS.highlights (all ours: the registry is new for each test, and the names random). */
 function painted(): string[] {
-  const term = win.CSS.highlights.get('ketamine-lens');
-  return term ? [...term].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)) : [];
+  return [...win.CSS.highlights.values()].flatMap((h) =>
+    [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+  );
 }
 
 const paragraphs = (n: number, text: (i: number) => string) =>
@@ -153,7 +156,8 @@ afterEach(() => {
 
 describe('scan queue', () => {
   it('walks every root it is given: the page, its open shadow roots, and roots met while draining', async () => {
-    document.body.innerHTML = '<p id="a">Ketamine first.</p><div id="host"></div><p id="b">Then ketamine.</p>';
+    document.body.innerHTML =
+      '<p id="a">Ketamine first.</p><div id="host"></div><p id="b">Then ketamine.</p>';
     const outer = $('host').attachShadow({ mode: 'open' });
     outer.innerHTML = '<p id="in">ketamine in a shadow root</p><div id="inner-host"></div>';
     const inner = $('inner-host', outer).attachShadow({ mode: 'open' });
@@ -217,7 +221,8 @@ describe('scan queue', () => {
     // At the scan's first pause the page rewrites a paragraph further down,
     // longer than it was: every later run in the old snapshot is misplaced.
     setTimeout(() => {
-      ($('p60').firstChild as Text).data = `A much longer paragraph now, ${'words '.repeat(30)}and a k-hole, ketamine.`;
+      ($('p60').firstChild as Text).data =
+        `A much longer paragraph now, ${'words '.repeat(30)}and a k-hole, ketamine.`;
     }, 0);
 
     await startLens();
