@@ -2,8 +2,10 @@ import { type KeyboardEvent, useId } from 'react';
 import type { CrisisResources as CrisisData } from '../lib/glossary/crisis-resources';
 import { entryById } from '../lib/glossary/glossary';
 import { CATEGORY_LABELS, type GlossaryEntry } from '../lib/glossary/types';
+import { CombinationLevels } from './CombinationLevels';
 import { CrisisResources } from './CrisisResources';
 import { InteractionsTable } from './InteractionsTable';
+import { reviewedOn } from './reviewed-on';
 import { SafetyNotes } from './SafetyNotes';
 import './styles.css';
 
@@ -40,14 +42,6 @@ function isHttps(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** "2026-12-05" → "5 December 2026" (the date is a calendar day, so UTC: no shift across time zones). */
-export function reviewedOn(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? date
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /**
@@ -108,6 +102,8 @@ export function EntryCard({
         <p className="kl-category">{CATEGORY_LABELS[entry.category]}</p>
       </header>
       <p className="kl-short">{entry.short}</p>
+      {/* Interaction entries: the checker's level for each combination, near the top. */}
+      {entry.combinations && entry.combinations.length > 0 && <CombinationLevels ids={entry.combinations} />}
       {crisisFirst && crisis}
       <p className="kl-explanation">{entry.explanation}</p>
       {entry.senseNote && <p className="kl-sense-note">{entry.senseNote}</p>}

@@ -65,6 +65,8 @@ export interface GlossaryEntry {
   id: string;
   term: string;
   aliases: Alias[];
+  /** Everyday words readers search with ("addictive", "peeing blood"): search only, never marked on pages. */
+  keywords?: string[];
   category: Category;
   short: string;
   explanation: string;
@@ -74,6 +76,8 @@ export interface GlossaryEntry {
   safety: SafetyNote[];
   interactions?: Interaction[];
   crisis?: boolean;
+  /** Combination-checker record ids (data/combinations.json) whose level the card shows at the top. */
+  combinations?: string[];
   related: string[];
   sources: Source[];
   reviewed: string;

@@ -1,7 +1,8 @@
 // Glossary rules that a JSON Schema cannot express. Every problem names the
 // entry, so a contributor knows what to fix (data/README.md).
-import type { GlossaryEntry } from './types';
+
 import { aliasVariants, normalizeForm } from '../matcher/variants';
+import type { GlossaryEntry } from './types';
 
 export const SHORT_MAX_WORDS = 30;
 
@@ -65,6 +66,14 @@ export function validateGlossary(entries: readonly GlossaryEntry[]): string[] {
     for (const note of e.safety) if (!note.text.trim()) problems.push(`${where}: empty safety note`);
     if (e.aliases.some((a) => a.tier === 3 && !a.context?.length)) {
       problems.push(`${where}: a tier-3 alias needs context words`);
+    }
+    const keywordsSeen = new Set<string>();
+    for (const k of e.keywords ?? []) {
+      // Compared as typed in the search box: case and spacing do not make a new keyword.
+      const key = k.trim().toLowerCase().replace(/\s+/g, ' ');
+      if (!key) problems.push(`${where}: empty keyword`);
+      else if (keywordsSeen.has(key)) problems.push(`${where}: keyword "${k}" is listed twice`);
+      keywordsSeen.add(key);
     }
     const seenHere = new Set<string>();
     for (const a of e.aliases) {
