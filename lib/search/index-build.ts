@@ -1,6 +1,7 @@
 // The per-entry model every pass reads, built once per glossary.
 import type { GlossaryEntry } from '../glossary/types';
-import { type Normalized, normalizeWithMap, type Token, tokenize } from './normalize';
+import { type Normalized, normalizeWithMap, stem, type Token, tokenize } from './normalize';
+import { isQuestionWord, isStopWord } from './query';
 import { alphabeticalOrder } from './rank';
 import type { MatchRange, SearchResult } from './types';
 
@@ -10,11 +11,20 @@ export interface NameKey {
   n: Normalized;
 }
 
+/** One of an entry's `keywords`: the everyday words readers use for it ("addictive", "peeing blood"). */
+export interface Keyword {
+  text: string;
+  /** Folded words the query must all hold, in any order ("blood in pee" = "peeing blood"): no stop words but question words. */
+  words: string[];
+  stems: string[];
+}
+
 export interface Doc {
   entry: GlossaryEntry;
   /** The term first, then aliases whose keys differ from every earlier name. */
   names: NameKey[];
   shortTokens: Token[];
+  keywords: Keyword[];
 }
 
 export interface SearchIndex {
@@ -33,7 +43,17 @@ function buildDoc(entry: GlossaryEntry): Doc {
     seen.add(n.norm);
     names.push({ text: a.text, field: 'alias', n });
   }
-  return { entry, names, shortTokens: tokenize(entry.short) };
+  return { entry, names, shortTokens: tokenize(entry.short), keywords: (entry.keywords ?? []).map(keyword) };
+}
+
+function keyword(text: string): Keyword {
+  // "how long" is only a question about time with its "how"; "blood in pee" needs no "in".
+  const kept = tokenize(text)
+    .map((t) => t.word)
+    .filter((w) => !isStopWord(w) || isQuestionWord(w));
+  // Question words alone ("how to") would answer nothing: such a keyword is ignored.
+  const words = kept.every(isQuestionWord) ? [] : kept;
+  return { text, words, stems: words.map(stem) };
 }
 
 export function buildSearchIndex(entries: readonly GlossaryEntry[]): SearchIndex {

@@ -66,3 +66,20 @@ export function tokenize(text: string): Token[] {
   }
   return out;
 }
+
+/**
+ * A light English stemmer for folded words, applied alike to the index and
+ * the query, so "peeing" finds "pee", "drinking" "drink" and "effects"
+ * "effect". It only has to make both sides agree, not produce real roots.
+ */
+export function stem(word: string): string {
+  let s = word;
+  if (s.length >= 5 && s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
+  else if (s.length >= 6 && s.endsWith('ing')) s = s.slice(0, -3);
+  else if (s.length >= 5 && s.endsWith('ed')) s = s.slice(0, -2);
+  else if (s.length >= 5 && /(?:ss|x|ch|sh)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.length >= 4 && s.endsWith('s') && !s.endsWith('ss')) s = s.slice(0, -1);
+  // "drive"/"driving", "dose"/"doses": a final e comes and goes with suffixes.
+  if (s.length >= 4 && s.endsWith('e')) s = s.slice(0, -1);
+  return s;
+}

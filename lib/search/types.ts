@@ -5,16 +5,35 @@ import type { ParsedQuery } from './query';
 /** Inclusive [start, end] UTF-16 offsets into `matchedText` (the same shape fuse.js uses). */
 export type MatchRange = readonly [number, number];
 
-export type MatchField = 'term' | 'alias' | 'short' | 'explanation';
+export type MatchField = 'term' | 'alias' | 'keyword' | 'short' | 'explanation';
+
+/** The query names ketamine and another substance, or two substances: what the combination checker can rate. */
+export interface CombinationHint {
+  /** Checker record ids (data/combinations.json) the query names, in the order typed. */
+  records: string[];
+}
 
 export interface SearchResult {
   entry: GlossaryEntry;
-  /** The text that matched (the term, one alias, or the short definition). */
+  /** The text that matched (the term, one alias, a keyword, or the short definition). */
   matchedText?: string;
   /** Ranges of `matchedText` to emphasise. */
   indices?: MatchRange[];
   /** Which field matched; absent for suggestions. */
   field?: MatchField;
+  /** Set when the query names a combination and this entry covers it (its `combinations` list a named record). */
+  combination?: CombinationHint;
+}
+
+/** What search needs of a combination-checker record: its id and the names readers type for it. */
+export interface SubstanceRecord {
+  id: string;
+  names: readonly { text: string }[];
+}
+
+export interface SearchOptions {
+  /** Checker records (data/combinations.json): lets "ketamine and weed" put the matching interaction entry first. */
+  combinations?: readonly SubstanceRecord[];
 }
 
 export interface GlossarySearch {
