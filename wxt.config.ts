@@ -38,7 +38,13 @@ export default defineConfig({
         'Explains ketamine-related terms where you read them: quiet marks, plain-language popovers with safety notes and sources. Nothing leaves your browser.',
       // storage: settings; contextMenus: "Explain with Ketamine Lens" on selected text;
       // activeTab: the popup and the shortcuts learn the current tab's site (no install warning).
+      // sidePanel (Chrome; WXT adds it with the sidepanel entrypoint): the reading-guide panel.
       permissions: ['storage', 'contextMenus', 'activeTab'],
+      // The PDF viewer asks for one site at a time, when the reader opens a PDF
+      // from a site it has no access to yet (docs/decisions/0010): never at install.
+      ...(isFirefox
+        ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+        : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
       commands: {
         'next-term': {
           suggested_key: { default: 'Alt+Shift+K' },
@@ -48,6 +54,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+L' },
           description: 'Turn Ketamine Lens on or off for this site',
         },
+        // Firefox opens its sidebar itself; Chrome has no such built-in command (background-main.ts).
+        ...(isFirefox
+          ? { _execute_sidebar_action: { description: 'Open the Ketamine Lens side panel' } }
+          : { 'open-side-panel': { description: 'Open the Ketamine Lens side panel' } }),
       },
       // entrypoints/page-lens.ts (an unlisted script: see why there).
       content_scripts: [
@@ -61,13 +71,17 @@ export default defineConfig({
           run_at: 'document_idle',
         },
       ],
+      // Only what a content script on any page must load: the popover frame and
+      // the runtime it imports. The popover page's own chunks load from its own
+      // origin. Dynamic URLs: a page cannot load them through our fixed id, so it
+      // cannot test whether we are installed (docs/decisions/0009). Firefox: below.
       web_accessible_resources: isFirefox
         ? undefined
         : [
             {
               resources: ['popover.html', 'popover-runtime.js'],
               matches: ['<all_urls>'],
-              use_dynamic_url: false,
+              use_dynamic_url: true,
             },
           ],
       ...(isFirefox
@@ -88,17 +102,17 @@ export default defineConfig({
     };
   },
   hooks: {
-    // Firefox MV2 takes web_accessible_resources as a flat list.
+    // Firefox MV2 (what AMO gets): nothing web-accessible; its content scripts
+    // load the frame and the runtime with their own rights. Firefox MV3 content
+    // scripts cannot, and Firefox has no use_dynamic_url, so that build lists
+    // both (a page would need the per-install UUID to load them).
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser === 'firefox') {
-        if (manifest.manifest_version === 2) {
-          manifest.web_accessible_resources = ['popover.html', 'popover-runtime.js'] as never;
-        } else {
-          manifest.web_accessible_resources = [
-            { resources: ['popover.html', 'popover-runtime.js'], matches: ['<all_urls>'] },
-          ] as never;
-        }
-      }
+      if (wxt.config.browser !== 'firefox') return;
+      if (manifest.manifest_version === 2) delete manifest.web_accessible_resources;
+      else
+        manifest.web_accessible_resources = [
+          { resources: ['popover.html', 'popover-runtime.js'], matches: ['<all_urls>'] },
+        ] as never;
     },
   },
 });

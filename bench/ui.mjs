@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-browser.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
-const ext = resolve('.output/chrome-mv3');
+const ext = resolve(process.env.KL_EXT_DIR ?? '.output/chrome-mv3');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
@@ -59,18 +59,25 @@ const points = await page.evaluate(() => {
   }
   return out.slice(0, 12);
 });
+// The popover frame is made for each popover (docs/decisions/0009): read each
+// show's latency from the frame that showed it.
+const latencies = [];
+const seen = new Map();
 for (const p of points) {
   await page.mouse.move(5, 5);
   await page.waitForTimeout(450); // longer than the hide delay
   await page.mouse.move(p.x, p.y);
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(700);
+  const frame = page.frames().find((f) => f.url().includes('/popover.html'));
+  const all = frame ? await frame.evaluate(() => window.klShowLatency ?? []).catch(() => []) : [];
+  latencies.push(...all.slice(seen.get(frame) ?? 0));
+  seen.set(frame, all.length);
 }
-const frame = page.frames().find((f) => f.url().includes('/popover.html'));
-const latencies = frame ? await frame.evaluate(() => window.klShowLatency ?? []) : [];
 await context.close();
 await server.close();
 
 const fmt = (n) => `${n.toFixed(1)} ms`;
+if (process.env.KL_BENCH_VERBOSE) console.error(latencies.map((n) => n.toFixed(0)).join(' '));
 console.log(`\n## UI timings (${new Date().toISOString()})\n`);
 console.log('| measure | median | p95 | n | goal |');
 console.log('|---|---|---|---|---|');
@@ -81,6 +88,7 @@ if (latencies.length) {
   console.log(
     `| popover: end of hover delay → entry painted in the frame | ${fmt(median(latencies))} | ${fmt(p95(latencies))} | ${latencies.length} | ≤ 16 ms (one frame) |`,
   );
+  console.log(`| popover: the page's first show (included above) | ${fmt(latencies[0])} | | 1 | — |`);
 } else {
   console.log('| popover: end of hover delay → entry painted | no popover opened | | 0 | ≤ 16 ms |');
   process.exitCode = 1;

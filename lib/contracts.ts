@@ -6,6 +6,9 @@
 /** Where the popover runtime installs itself: a property of the content script's isolated world, out of the page's reach. */
 export const RUNTIME_KEY = '__ketamineLensPopoverRuntime';
 
+/** Where our own elements in the page (the popover host) are listed, in the same isolated world (lib/dom/own-nodes.ts). */
+export const OWN_NODES_KEY = '__ketamineLensOwnNodes';
+
 /** Settings in storage.sync (and a local fallback): the value and its metadata ({ v, savedAt }, WXT's convention). */
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_META_KEY = 'settings$';

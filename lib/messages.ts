@@ -7,7 +7,7 @@ export interface PageTerm {
   count: number;
 }
 
-/** What the top frame's content script says about its page (siteKey: the page's site, for the popup's switch). */
+/** What the top frame's content script says about its page (siteKey: the page's site, for the popup's switch; terms in first-appearance order). */
 export type PageState =
   | { state: 'on'; terms: PageTerm[]; siteKey?: string }
   | { state: 'off'; reason: OffReason; siteKey?: string }
@@ -35,7 +35,9 @@ export type Message =
   /** any extension page → background: open the glossary page searching for text. */
   | { type: 'kl:open-search'; query: string }
   /** content → background: how should this page's site be treated? url: the top frame's URL. (Answered with a SiteState.) */
-  | { type: 'kl:get-site-state'; url: string };
+  | { type: 'kl:get-site-state'; url: string }
+  /** text reader page → background: the selected text the context menu handed over (answered once, then forgotten). */
+  | { type: 'kl:take-scan-text' };
 
 /**
  * The settings a content script needs for its site, worked out by the
@@ -112,6 +114,8 @@ export function parseMessage(raw: unknown): Message | null {
       return typeof raw.query === 'string' && raw.query.length <= 200
         ? { type: raw.type, query: raw.query }
         : null;
+    case 'kl:take-scan-text':
+      return { type: raw.type };
     default:
       return null;
   }
@@ -151,6 +155,7 @@ export interface Replies {
   'kl:count': undefined;
   'kl:open-search': undefined;
   'kl:get-site-state': SiteState;
+  'kl:take-scan-text': { text: string } | undefined;
 }
 
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
@@ -158,6 +163,14 @@ export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>
 /** Reads an { ok: true } reply. */
 export function parseOk(raw: unknown): { ok: true } | null {
   return isObject(raw) && raw.ok === true ? { ok: true } : null;
+}
+
+/** Longest text the context menu hands to the text reader. */
+export const MAX_SCAN_TEXT = 100_000;
+
+/** Reads a { text } reply (the text reader's handed-over selection). */
+export function parseScanText(raw: unknown): string | null {
+  return isObject(raw) && typeof raw.text === 'string' && raw.text.length <= MAX_SCAN_TEXT ? raw.text : null;
 }
 
 /** Reads a { found } reply. */

@@ -8,7 +8,7 @@ const STYLE_TEXT: Record<HighlightStyle, { label: string; hint: string }> = {
   background: { label: 'Soft background', hint: 'Easier to spot.' },
   'hover-only': {
     label: 'No marks',
-    hint: 'Terms are not marked, but resting the pointer on one still explains it.',
+    hint: 'Terms are not marked, but resting the pointer on one still explains it. The page itself cannot see that any terms were found until you do.',
   },
 };
 

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { HIGHLIGHT_NAMES, highlightCss } from '../../lib/dom/painter';
+import { highlightCss, highlightNames } from '../../lib/dom/painter';
 import type { Category } from '../../lib/glossary/types';
 import type { HighlightStyle } from '../../lib/settings/settings';
 
@@ -28,13 +28,16 @@ export interface HighlightPreviewProps {
 
 type HighlightWindow = Window & typeof globalThis;
 
+/** Highlight names for the preview (random, like the ones on web pages). */
+const NAMES = highlightNames();
+
 function supported(win: HighlightWindow | null): win is HighlightWindow {
   return !!win && typeof win.Highlight === 'function' && !!win.CSS?.highlights;
 }
 
 /**
- * Sample text marked exactly as pages are: ranges in CSS.highlights under the
- * names the content script uses, styled by the same highlightCss().
+ * Sample text marked exactly as pages are: ranges in CSS.highlights, styled
+ * by the same highlightCss().
  */
 export function HighlightPreview({ style, categories }: HighlightPreviewProps) {
   const textRef = useRef<HTMLParagraphElement>(null);
@@ -57,13 +60,11 @@ export function HighlightPreview({ style, categories }: HighlightPreviewProps) {
       });
       (el.dataset.safety === 'true' ? safety : term).add(range);
     }
-    win.CSS.highlights.set(HIGHLIGHT_NAMES.term, term);
-    win.CSS.highlights.set(HIGHLIGHT_NAMES.safety, safety);
+    win.CSS.highlights.set(NAMES.term, term);
+    win.CSS.highlights.set(NAMES.safety, safety);
     return () => {
-      if (win.CSS.highlights.get(HIGHLIGHT_NAMES.term) === term)
-        win.CSS.highlights.delete(HIGHLIGHT_NAMES.term);
-      if (win.CSS.highlights.get(HIGHLIGHT_NAMES.safety) === safety)
-        win.CSS.highlights.delete(HIGHLIGHT_NAMES.safety);
+      if (win.CSS.highlights.get(NAMES.term) === term) win.CSS.highlights.delete(NAMES.term);
+      if (win.CSS.highlights.get(NAMES.safety) === safety) win.CSS.highlights.delete(NAMES.safety);
     };
   }, [win, categories]);
 
@@ -71,7 +72,7 @@ export function HighlightPreview({ style, categories }: HighlightPreviewProps) {
   return (
     <figure className="kl-preview">
       <figcaption className="kl-preview-caption">Preview</figcaption>
-      <style>{highlightCss(style)}</style>
+      <style>{highlightCss(style, NAMES)}</style>
       <p ref={textRef} className="kl-preview-text" data-testid="kl-preview-text">
         {SAMPLE.map((piece, i) =>
           typeof piece === 'string' ? (

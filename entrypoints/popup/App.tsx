@@ -2,6 +2,7 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useReducer, useRef
 import { EntryCard } from '../../components/EntryCard';
 import { Switch } from '../../components/Switch';
 import { useSettings } from '../../components/use-settings';
+import { COMBINATIONS } from '../../lib/combinations/data';
 import { crisisLocales } from '../../lib/glossary/crisis-resources';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 import { type PageState, parsePageState } from '../../lib/messages';
@@ -9,8 +10,10 @@ import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/sear
 import { browseByCategory, createSearch, type SearchResult } from '../../lib/search/search';
 import { isSiteEnabled, type Settings, setSite } from '../../lib/settings/settings';
 import { siteKeyFromUrl } from '../../lib/settings/site-key';
+import { MixChecker } from './MixChecker';
 import { PageTerms, type PageView } from './PageTerms';
 import type { ActiveTab, PopupDeps } from './popup-deps';
+import { ReaderLinks } from './ReaderLinks';
 import { ResultList } from './ResultList';
 
 const LISTBOX_ID = 'kl-listbox';
@@ -20,6 +23,8 @@ const ENTRY_HEADING_ID = 'kl-entry-title';
 const PAGE_TIMEOUT_MS = 1500;
 /** After a switch changes, give content scripts a moment to apply it before asking again. */
 const REFRESH_AFTER_SETTINGS_MS = 150;
+/** The side panel asks the page again this often while visible: pages that change (single-page apps) update. */
+const PANEL_POLL_MS = 2000;
 
 export const optionDomId = (entryId: string) => `kl-opt-${entryId}`;
 
@@ -49,9 +54,12 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function App({ deps }: { deps: PopupDeps }) {
+/** layout 'panel': the side panel — follows the reader's tab, lists the page's terms in reading order, closes nothing. */
+export function App({ deps, layout = 'popup' }: { deps: PopupDeps; layout?: 'popup' | 'panel' }) {
+  const panel = layout === 'panel';
   const entries = deps.entries;
-  const search = useMemo(() => createSearch(entries), [entries]);
+  // The checker's records let "ketamine and weed" put the matching interaction entry first.
+  const search = useMemo(() => createSearch(entries, { combinations: COMBINATIONS.records }), [entries]);
   const browse = useMemo(() => browseByCategory(entries), [entries]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const lookup = useCallback((id: string) => byId.get(id), [byId]);
@@ -128,7 +136,11 @@ export function App({ deps }: { deps: PopupDeps }) {
   const [tabInfo, setTabInfo] = useState<TabInfo>({ kind: 'loading' });
   const [page, setPage] = useState<PageView>({ kind: 'loading' });
   const [notice, setNotice] = useState('');
+  // Bumped when the followed tab may have changed (switched, navigated).
+  const [tabVersion, bumpTab] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => (panel ? deps.watchTab?.(bumpTab) : undefined), [deps, panel]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tabVersion asks for the tab again
   useEffect(() => {
     let live = true;
     deps.activeTab().then(
@@ -148,7 +160,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     return () => {
       live = false;
     };
-  }, [deps]);
+  }, [deps, tabVersion]);
 
   const requestSeq = useRef(0);
   const requestPage = useCallback(() => {
@@ -181,6 +193,14 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   const requestPageRef = useRef(requestPage);
   requestPageRef.current = requestPage;
+
+  useEffect(() => {
+    if (!panel) return;
+    const t = setInterval(() => {
+      if (document.visibilityState === 'visible') requestPageRef.current();
+    }, PANEL_POLL_MS);
+    return () => clearInterval(t);
+  }, [panel]);
   // A change made elsewhere (the shortcut, the options page) may turn this page
   // on or off: ask the page again once the content script has applied it.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -206,11 +226,20 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   function reveal(id: string) {
     if (tabInfo.kind !== 'tab') return;
-    // Wait for delivery: closing the popup first would drop the message.
+    // Wait for delivery: closing the popup first would drop the message. The panel stays.
     deps
       .sendToTab(tabInfo.tab.id, { type: 'kl:reveal-entry', id })
       .catch(() => undefined)
-      .finally(() => deps.close());
+      .finally(() => panel || deps.close());
+  }
+
+  function openPanel() {
+    if (tabInfo.kind !== 'tab' || !deps.openSidePanel) return;
+    // Called straight from the click: sidePanel.open needs the user gesture.
+    deps.openSidePanel(tabInfo.tab.id).then(
+      () => deps.close(),
+      () => setNotice('Could not open the side panel.'),
+    );
   }
 
   // No region until the reader's setting is known (or cannot be read): a
@@ -235,7 +264,7 @@ export function App({ deps }: { deps: PopupDeps }) {
       : 'Back to list';
 
   return (
-    <div className="kl-popup">
+    <div className={panel ? 'kl-popup kl-panel' : 'kl-popup'}>
       <header className="kl-popup-header">
         <h1 className="kl-visually-hidden">Ketamine Lens</h1>
         <label htmlFor={INPUT_ID} className="kl-visually-hidden">
@@ -284,11 +313,14 @@ export function App({ deps }: { deps: PopupDeps }) {
           />
         ) : null}
         <div hidden={state.view === 'entry' && entry !== undefined}>
+          {/* Kept mounted while the glossary search is used, so a checked mix is still there afterwards. */}
+          <MixChecker locales={locales} hidden={mode !== 'browse'} />
           {mode === 'browse' && tabInfo.kind !== 'none' && (
             <PageTerms
               view={tabInfo.kind === 'loading' ? { kind: 'loading' } : page}
               lookup={lookup}
               onReveal={reveal}
+              layout={layout}
             />
           )}
           {mode === 'suggestions' && (
@@ -318,6 +350,12 @@ export function App({ deps }: { deps: PopupDeps }) {
       </main>
 
       <footer className="kl-popup-footer">
+        <ReaderLinks tabUrl={tabInfo.kind === 'tab' ? tabInfo.tab.url : undefined} />
+        {!panel && tabInfo.kind === 'tab' && deps.openSidePanel && (
+          <button type="button" className="kl-open-panel" onClick={openPanel}>
+            Open in side panel
+          </button>
+        )}
         {tabInfo.kind === 'tab' && (
           <Switch
             label="On this site"

@@ -14,10 +14,13 @@ export interface PageTermsProps {
   view: PageView;
   lookup: (id: string) => GlossaryEntry | undefined;
   onReveal: (id: string) => void;
+  /** 'panel': a reading guide — terms in the order they first appear, each with its short line. */
+  layout?: 'popup' | 'panel';
 }
 
-/** "On this page": the glossary terms found in the active tab, most frequent first. */
-export function PageTerms({ view, lookup, onReveal }: PageTermsProps) {
+/** "On this page": the glossary terms found in the active tab, most frequent first (the panel: page order). */
+export function PageTerms({ view, lookup, onReveal, layout = 'popup' }: PageTermsProps) {
+  const panel = layout === 'panel';
   const titleId = useId();
   let body: ReactNode;
   if (view.kind === 'loading') {
@@ -51,7 +54,8 @@ export function PageTerms({ view, lookup, onReveal }: PageTermsProps) {
     const terms = view.state.terms
       .map((t) => ({ ...t, entry: lookup(t.id) }))
       .filter((t): t is typeof t & { entry: GlossaryEntry } => t.entry !== undefined && t.count > 0)
-      .sort((a, b) => b.count - a.count || a.entry.term.localeCompare(b.entry.term));
+      // The content script lists terms in reading order; the popup wants the most frequent first.
+      .sort((a, b) => (panel ? 0 : b.count - a.count || a.entry.term.localeCompare(b.entry.term)));
     body =
       terms.length === 0 ? (
         <p className="kl-status">No glossary terms found on this page.</p>
@@ -61,12 +65,16 @@ export function PageTerms({ view, lookup, onReveal }: PageTermsProps) {
             <li key={t.id}>
               <button type="button" className="kl-page-term" onClick={() => onReveal(t.id)}>
                 <span className="kl-page-term-name">{t.entry.term}</span>
+                {panel && t.entry.safety.some((n) => n.severity === 'danger') && (
+                  <span className="kl-page-term-safety">Safety</span>
+                )}
                 <span className="kl-count" aria-hidden="true">
                   {t.count}
                 </span>
                 <span className="kl-visually-hidden">
                   , {t.count} {t.count === 1 ? 'time' : 'times'}
                 </span>
+                {panel && <span className="kl-page-term-short">{t.entry.short}</span>}
               </button>
             </li>
           ))}

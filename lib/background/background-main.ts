@@ -8,7 +8,9 @@ import { parseMessage, parsePageState, type SiteState } from '../messages';
 import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings/settings';
 import { siteKeyFromUrl } from '../settings/site-key';
 import { loadSettings, updateSettings } from '../settings/store';
+import { createReaderMenus, onReaderMenu, takeScanText } from './reader-menus';
 import { sendToTab } from './send-to-tab';
+import { openSidePanel } from './side-panel';
 
 const MENU_ID = 'ketamine-lens-explain';
 
@@ -80,16 +82,18 @@ export function siteState(settings: Settings, url: string): SiteState {
 
 export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: MENU_ID,
         title: 'Explain with Ketamine Lens',
         contexts: ['selection'],
-      }),
-    );
+      });
+      createReaderMenus();
+    });
   });
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (onReaderMenu(info)) return;
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
     const text = (info.selectionText ?? '').slice(0, 500);
     const reply = await sendToTab(tab.id, { type: 'kl:explain-selection', text }, info.frameId ?? 0);
@@ -100,7 +104,14 @@ export function startBackground(): void {
     }
   });
 
-  browser.commands.onCommand.addListener((command) => void runCommand(command));
+  browser.commands.onCommand.addListener((command, tab?: { id?: number }) => {
+    // Opened at once, while the key press still counts as a user gesture.
+    if (command === 'open-side-panel') {
+      if (tab?.id !== undefined) openSidePanel(tab.id).catch(() => undefined);
+      return;
+    }
+    void runCommand(command);
+  });
   // Headless Chromium cannot press extension shortcuts: the real-browser tests
   // call this from the service worker instead. Pages cannot reach it.
   (globalThis as { ketamineLensRunCommand?: typeof runCommand }).ketamineLensRunCommand = runCommand;
@@ -132,6 +143,8 @@ export function startBackground(): void {
         void updateBadge(tabId);
       } else if (msg.type === 'kl:get-site-state') {
         return loadSettings().then((settings) => siteState(settings, msg.url));
+      } else if (msg.type === 'kl:take-scan-text') {
+        return Promise.resolve(takeScanText());
       } else if (msg.type === 'kl:open-search') {
         void browser.tabs.create({
           url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(msg.query)}`),

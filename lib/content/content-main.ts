@@ -175,7 +175,11 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const pageState = async (): Promise<PageState> => {
     if (siteKey === null) return { state: 'unsupported' };
     if (settings.off) return { state: 'off', reason: settings.off, siteKey };
-    const counts = lens?.store.countsByEntry(seeable()) ?? new Map<number, number>();
+    // Counted in reading order, so the reply lists terms as they first appear (the side panel's order).
+    const see = seeable();
+    const counts = new Map<number, number>();
+    for (const m of lens?.store.inReadingOrder() ?? [])
+      if (see(m)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
     // Ids live in the popover runtime (loaded anyway once the page has marks).
     const rt = counts.size ? await runtime() : null;
     const terms = [];
@@ -241,8 +245,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   };
   ext.runtime.onMessage.addListener(listener as never);
 
-  // A page that clears CSS.highlights or removes our host: repair quietly
-  // (only where there is something to repair).
+  // A page that clears CSS.highlights: repair quietly (only where there is
+  // something to repair). A removed popover host is made again on the next show.
   win.setInterval(() => {
     if (lens && lens.store.size > 0) lens.repair();
   }, 2000);

@@ -119,7 +119,8 @@ export class MutationTracker {
       // A new block is scanned on its own; changed text or a new inline
       // element means its whole block (run) is scanned again.
       const scope = node.nodeType === 1 && !isInline(node as Element) ? (node as Element) : blockOf(node);
-      if (!scope || scope.closest(SKIP_SELECTOR)) continue;
+      // The initial walk starts at <body>; a changed <title> is not page text either.
+      if (!scope || scope.closest(SKIP_SELECTOR) || scope.closest('head')) continue;
       scopes.add(scope);
     }
     // Keep only outermost scopes (an ancestor in the set covers its subtree).

@@ -16,6 +16,8 @@ export interface HoverControllerOptions {
   doc: Document;
   markAt(node: Node, offset: number): Mark | undefined;
   shadowRoots(): ShadowRoot[];
+  /** What the pointer rests on now (before the hover delay): the popover may get ready. */
+  prepare?(target: HoverTarget | null): void;
   show(target: HoverTarget): void;
   hide(): void;
 }
@@ -116,6 +118,7 @@ export class HoverController {
       return;
     }
     const target = this.findTarget(p.x, p.y);
+    this.options.prepare?.(target);
     this.intent.pointerOverTerm(target);
     void doc;
   }

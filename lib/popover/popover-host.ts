@@ -1,18 +1,32 @@
-// The popover's only footprint on the page: one host element with a closed
-// shadow root holding an extension-page iframe. The page can neither read
-// nor restyle what is inside (cross-origin frame), and React stays out of
-// the per-page content script (docs/decisions/0001-popover-isolation.md).
+// The popover's only footprint on the page: while a popover is open (or about
+// to open), one plain <div> with a closed shadow root holding an extension-page
+// iframe and the host's own styles. The page can neither read nor restyle what
+// is inside (cross-origin frame), and React stays out of the per-page content
+// script (docs/decisions/0001-popover-isolation.md). The host carries no name,
+// attribute or inline style a page could look for, and it leaves the page when
+// the popover closes (docs/decisions/0009-not-identifiable-by-pages.md).
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { ownNodes } from '../dom/own-nodes';
 import { CONNECT_TYPE, type FromPopover, parseFromPopover, type ToPopover } from './protocol';
+import { CLOSED_HOST_MS, PREPARED_MS } from './timing';
 
-export const HOST_TAG = 'ketamine-lens-ui';
 const WIDTH = 380;
 const GAP = 6;
 const EDGE = 8;
+/** After the page removed our host this many times, stop putting it back: no fight over the element. */
+const MAX_LOST_HOSTS = 3;
+
+// Inside the closed shadow root, out of the page's sight. `!important` on
+// :host wins over the page's own rules for `div` (the inner context's
+// important declarations come first in the cascade).
+const HOST_CSS = `:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; }
+iframe { position: fixed; top: 0; left: 0; border: 0; width: ${WIDTH}px; height: 120px; max-width: calc(100vw - 16px); visibility: hidden; color-scheme: normal; background: transparent; border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.22); }`;
 
 export interface PopoverHostOptions {
   doc: Document;
   popoverUrl: string;
+  /** The popover page's origin, for the one message that hands it our port (Chromium's dynamic URL redirects to the extension's own origin). */
+  frameOrigin: string;
   /** at: when the pointer entered, in ms since the epoch (null if the frame did not say). */
   onPointerEnter(at: number | null): void;
   onPointerLeave(): void;
@@ -24,6 +38,8 @@ export class PopoverHost {
   private frame: HTMLIFrameElement | null = null;
   private port: MessagePort | null = null;
   private ready = false;
+  /** The frame has reported the height of an entry it shows: revealed only then, never as an empty box. */
+  private painted = false;
   private queued: ToPopover | null = null;
   private contentHeight = 120;
   private maxHeight = 480;
@@ -31,28 +47,39 @@ export class PopoverHost {
   private anchor: Range | null = null;
   private point: { x: number; y: number } | null = null;
   private visible = false;
+  private releaseTimer = 0;
+  private lostHosts = 0;
 
   constructor(private options: PopoverHostOptions) {}
 
-  get isVisible(): boolean {
-    return this.visible;
-  }
-
-  get element(): HTMLElement | null {
-    return this.host;
-  }
-
-  /** Creates the host and loads the iframe (hidden) so the first hover is instant. */
-  preload(): void {
-    if (this.host?.isConnected) return;
+  /**
+   * The pointer rests on a term: put the host in the page and start loading
+   * the frame, so it is ready when the hover delay ends. Taken out again if no
+   * popover opens soon.
+   */
+  prepare(): void {
+    const win = this.options.doc.defaultView;
+    if (!win) return;
     if (this.host && !this.host.isConnected) this.reset(); // the page removed it: start again
+    if (!this.host && this.lostHosts < MAX_LOST_HOSTS) this.create(win as Window & typeof globalThis);
+    win.clearTimeout(this.releaseTimer);
+    if (this.visible) return;
+    this.releaseTimer = win.setTimeout(() => {
+      if (!this.visible) this.reset();
+    }, PREPARED_MS);
+  }
+
+  private create(win: Window & typeof globalThis): void {
     const { doc } = this.options;
-    const host = doc.createElement(HOST_TAG);
-    host.setAttribute('data-ketamine-lens-host', '');
-    // Inline style on our own element only: fixed, out of the page's flow.
-    host.style.cssText =
-      'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+    const host = doc.createElement('div');
     const shadow = host.attachShadow({ mode: 'closed' });
+    try {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(HOST_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      return; // no constructable stylesheets: no popover rather than an unstyled box
+    }
     const frame = doc.createElement('iframe');
     // crypto.randomUUID exists only in secure contexts; plain-http pages need the popover too.
     const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
@@ -61,24 +88,12 @@ export class PopoverHost {
     frame.src = `${this.options.popoverUrl}#${nonce}`;
     frame.title = 'Ketamine Lens explanation';
     frame.setAttribute('allowtransparency', 'true');
-    frame.style.cssText = [
-      'position: fixed',
-      'border: 0',
-      `width: ${WIDTH}px`,
-      'height: 120px',
-      'max-width: calc(100vw - 16px)',
-      'visibility: hidden',
-      'color-scheme: normal',
-      'background: transparent',
-      'border-radius: 10px',
-      'box-shadow: 0 6px 24px rgb(0 0 0 / 0.22)',
-      'top: 0',
-      'left: 0',
-    ].join(';');
     frame.addEventListener('load', () => this.connect(frame, nonce));
     shadow.append(frame);
     this.host = host;
     this.frame = frame;
+    // The lens's mutation observers skip it by identity.
+    ownNodes().add(host);
     this.attach();
   }
 
@@ -97,36 +112,61 @@ export class PopoverHost {
     focus: boolean,
     siteKey: string | null,
   ): void {
-    this.preload();
+    this.visible = true;
+    this.prepare();
+    if (!this.host) {
+      this.visible = false; // the page keeps removing it: stay away
+      return;
+    }
     this.attach();
     this.anchor = anchor;
     this.point = point;
-    this.visible = true;
     this.send({ type: 'show', id, focus, siteKey, sentAt: performance.timeOrigin + performance.now() });
     this.startFollowing();
     if (focus) this.frame?.focus();
   }
 
+  /**
+   * Closes the popover at once; the host leaves the page a moment later, not
+   * inside the key or pointer event that closed it (a frame removed while the
+   * browser still routes that event's key-up to it can leave the input
+   * unanswered). Shown again meanwhile, it is used again.
+   */
   hide(): void {
     if (!this.visible) return;
     this.visible = false;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     if (this.frame) this.frame.style.visibility = 'hidden';
+    // Cleared, so that a show in the meantime reveals it only once its new entry is drawn.
+    this.painted = false;
     this.send({ type: 'hide' });
+    const win = this.options.doc.defaultView;
+    if (!win) {
+      this.reset();
+      return;
+    }
+    win.clearTimeout(this.releaseTimer);
+    this.releaseTimer = win.setTimeout(() => {
+      if (!this.visible) this.reset();
+    }, CLOSED_HOST_MS);
   }
 
   destroy(): void {
-    this.hide();
+    this.visible = false;
     this.reset();
   }
 
   private reset(): void {
+    this.options.doc.defaultView?.clearTimeout(this.releaseTimer);
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.port?.close();
     this.port = null;
     this.ready = false;
+    this.painted = false;
+    this.queued = null;
+    if (this.host && !this.host.isConnected) this.lostHosts++;
     this.host?.remove();
     this.host = null;
     this.frame = null;
@@ -138,10 +178,9 @@ export class PopoverHost {
     this.port = channel.port1;
     this.ready = false;
     channel.port1.onmessage = (event) => this.onMessage(parseFromPopover(event.data));
-    // URL.origin is "null" for chrome-extension: URLs, so build the origin by hand.
-    const url = new URL(this.options.popoverUrl);
-    const target = `${url.protocol}//${url.host}`;
-    frame.contentWindow?.postMessage({ type: CONNECT_TYPE, nonce }, target, [channel.port2]);
+    frame.contentWindow?.postMessage({ type: CONNECT_TYPE, nonce }, this.options.frameOrigin, [
+      channel.port2,
+    ]);
   }
 
   private onMessage(msg: FromPopover | null): void {
@@ -154,6 +193,7 @@ export class PopoverHost {
       }
     } else if (msg.type === 'size') {
       this.contentHeight = msg.height;
+      if (msg.height > 0) this.painted = true;
       this.applyHeight();
       if (this.visible) void this.position();
     } else if (msg.type === 'hover') {
@@ -216,6 +256,6 @@ export class PopoverHost {
     if (!this.visible) return;
     frame.style.left = `${Math.round(x)}px`;
     frame.style.top = `${Math.round(y)}px`;
-    frame.style.visibility = 'visible';
+    if (this.painted) frame.style.visibility = 'visible';
   }
 }

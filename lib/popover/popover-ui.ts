@@ -9,6 +9,8 @@ import { PopoverHost } from './popover-host';
 export interface PopoverUiOptions {
   doc: Document;
   popoverUrl: string;
+  /** The popover page's origin (see PopoverHostOptions). */
+  frameOrigin: string;
   siteKey: string | null;
   /** The marks of a block (the Lens's store). */
   marksIn(container: Element): readonly Mark[];
@@ -26,6 +28,7 @@ export class PopoverUi {
     this.host = new PopoverHost({
       doc,
       popoverUrl: options.popoverUrl,
+      frameOrigin: options.frameOrigin,
       onPointerEnter: (at) => this.hover.intent.pointerEnterPopover(at ?? undefined),
       onPointerLeave: () => this.hover.intent.pointerLeavePopover(),
       onClose: (returnFocus) => {
@@ -38,6 +41,10 @@ export class PopoverUi {
       doc,
       markAt: (node, offset) => markAt(options.marksIn, node, offset),
       shadowRoots: options.shadowRoots,
+      // Resting on a term: the frame starts loading during the hover delay.
+      prepare: (t) => {
+        if (t) this.host.prepare();
+      },
       show: (t) => this.host.show(options.entryId(t.mark.entry), t.range, t.point, false, options.siteKey),
       hide: () => this.host.hide(),
     });
@@ -45,7 +52,6 @@ export class PopoverUi {
 
   start(pointer?: { x: number; y: number } | null): void {
     this.hover.start(pointer);
-    this.host.preload();
   }
 
   stop(): void {

@@ -9,3 +9,9 @@ export const HIDE_DELAY_MS = 300;
 
 /** After a key press in an editable field, hovering does not open popovers for this long: the reader is typing, not reading. */
 export const TYPING_QUIET_MS = 1000;
+
+/** A popover frame made ready for a term the pointer rests on leaves the page again if no popover opened within this long (the show was cancelled: a click, typing). */
+export const PREPARED_MS = SHOW_DELAY_MS + 800;
+
+/** A closed popover's host leaves the page this long after it closed: out of the event that closed it. */
+export const CLOSED_HOST_MS = 100;

@@ -176,9 +176,12 @@ describe('marks on a fixture article', () => {
     await page.goto(`${env.server.url}/csp.html`);
     const texts = highlightTexts(await waitForHighlights(page, 2));
     expect(texts).toEqual(expect.arrayContaining(['ketamine', 'esketamine']));
+    // Our highlight names are random: read the style through each one the page has.
     const underline = await page.evaluate(() => {
       const p = document.getElementById('p') as HTMLElement;
-      return getComputedStyle(p, '::highlight(ketamine-lens)').textDecorationLine;
+      return [...CSS.highlights.keys()]
+        .map((name) => getComputedStyle(p, `::highlight(${name})`).textDecorationLine)
+        .join(' ');
     });
     expect(underline).toContain('underline');
     await page.close();
@@ -228,7 +231,7 @@ async function finalTerms(file: string): Promise<string> {
 }
 
 describe('page integrity', () => {
-  it('leaves the serialised DOM identical apart from the single host element', async () => {
+  it('leaves the serialised DOM identical (no element of ours until a popover opens)', async () => {
     const plain = await launchWithExtension({ extension: false });
     const without = await plain.context.newPage();
     await without.goto(`${env.server.url}/article.html`);
@@ -239,15 +242,9 @@ describe('page integrity', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/article.html`);
     await waitForHighlights(page, 5);
-    await page.waitForTimeout(600); // the popover host is preloaded after the first mark
-    const after = await page.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      const hosts = clone.querySelectorAll('[data-ketamine-lens-host]');
-      for (const h of hosts) h.remove();
-      return { html: clone.outerHTML, hosts: hosts.length };
-    });
-    expect(after.hosts).toBeLessThanOrEqual(1);
-    expect(after.html).toBe(before);
+    await page.waitForTimeout(600); // the popover runtime loads after the first mark
+    const after = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(after).toBe(before);
     await page.close();
   });
 });

@@ -65,13 +65,16 @@ export async function startFixtureServer(port = 0) {
   return startStaticServer({ root: FIXTURES_DIR, port });
 }
 
-export function extensionPage(browser: ExtensionBrowser, name: 'popup' | 'options' | 'popover') {
+export function extensionPage(
+  browser: ExtensionBrowser,
+  name: 'popup' | 'options' | 'popover' | 'sidepanel',
+) {
   return `chrome-extension://${browser.extensionId}/${name}.html`;
 }
 
 export async function openExtensionPage(
   browser: ExtensionBrowser,
-  name: 'popup' | 'options',
+  name: 'popup' | 'options' | 'sidepanel',
   query = '',
 ): Promise<Page> {
   const page = await browser.context.newPage();

@@ -58,9 +58,10 @@ describe('hostile pages', () => {
     expect(texts(marks)).toEqual(
       expect.arrayContaining(['Esketamine', 'Ketamine', 'NMDA receptor antagonist', 'K-hole']),
     );
+    // Through each registered highlight: our names are random per load.
     const underline = await isolated<string>(
       page,
-      `getComputedStyle(document.getElementById('p'), '::highlight(ketamine-lens)').textDecorationLine`,
+      `[...CSS.highlights.keys()].map((n) => getComputedStyle(document.getElementById('p'), '::highlight(' + n + ')').textDecorationLine).join(' ')`,
     );
     expect.soft(underline, 'the ::highlight rule reaches the page under CSP').toContain('underline');
     expect
@@ -274,12 +275,10 @@ describe('hostile pages', () => {
     it('once (a hydration pass): marks stay, the popover recovers on the next hover', async () => {
       const { page, errors } = await openCase('host-removal');
       await waitForMarks(page, hasAll('Ketamine', 'Esketamine', 'K-hole'));
-      expect(await waitFlag(page, '__removed', 5_000), 'the page removed our preloaded host').toBe(1);
-      // The page removed the host (so the UI had loaded): hover at once.
-      expect(
-        await hoverShowsPopover(page, 'K-hole', 3_000, false),
-        'popover after the host was removed',
-      ).toBe(true);
+      // The host enters the page only when a popover is about to open: the page
+      // removes the first one, and the popover still opens.
+      expect(await hoverShowsPopover(page, 'K-hole', 3_000), 'popover after the host was removed').toBe(true);
+      expect(await flag(page, '__removed'), 'the page removed our first host').toBe(1);
       expect(texts(await readMarks(page))).toEqual(
         expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']),
       );
@@ -289,13 +288,11 @@ describe('hostile pages', () => {
     it('always: no errors and no fight over the element', async () => {
       const { page, errors } = await openCase('host-removal', '/hostile/host-removal.html?mode=always');
       await waitForMarks(page, hasAll('Ketamine', 'Esketamine', 'K-hole'));
-      await waitFlag(page, '__removed', 5_000);
-      for (const term of ['Ketamine', 'K-hole', 'Esketamine'])
-        await hoverShowsPopover(page, term, 800, false);
+      for (const term of ['Ketamine', 'K-hole', 'Esketamine']) await hoverShowsPopover(page, term, 800);
       await sleep(2500);
       const removed = await flag<number>(page, '__removed');
       expect
-        .soft(removed, 'host re-inserted a bounded number of times (once per hover at most)')
+        .soft(removed, 'host re-inserted a bounded number of times (three, then we stay away)')
         .toBeLessThanOrEqual(4);
       expect(texts(await readMarks(page))).toEqual(
         expect.arrayContaining(['Ketamine', 'Esketamine', 'K-hole']),

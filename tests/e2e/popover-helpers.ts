@@ -8,21 +8,41 @@ export async function pointOfTerm(page: Page, text: string, line = 0): Promise<{
   return point;
 }
 
-/** The popover's frame (an extension page inside our closed shadow root). */
+/**
+ * The popover's frame (an extension page inside our closed shadow root). There
+ * is one only while a popover is open or about to open (docs/decisions/0009).
+ */
 export function popoverFrame(page: Page): Frame | undefined {
-  return page.frames().find((f) => f.url().includes('/popover.html'));
+  return page.frames().find((f) => !f.isDetached() && f.url().includes('/popover.html'));
+}
+
+/**
+ * A read of the popover frame that gives `fallback` if the frame goes first:
+ * it leaves the page when the popover closes, and a read of a frame that is
+ * being removed can fail or never settle.
+ */
+function whileThere<T>(read: Promise<T>, fallback: T, ms = 1500): Promise<T> {
+  return Promise.race([
+    read.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms)),
+  ]);
 }
 
 /** Whether our popover iframe is visible, read through the DevTools view of the closed shadow root. */
 export async function popoverVisible(page: Page): Promise<boolean> {
   const frame = popoverFrame(page);
   if (!frame) return false;
-  const el = await frame.frameElement();
-  return el.evaluate(
-    (iframe) =>
-      getComputedStyle(iframe as Element).visibility === 'visible' &&
-      (iframe as Element).getBoundingClientRect().height > 0,
-  );
+  const read = frame
+    .frameElement()
+    .then((el) =>
+      el.evaluate(
+        (iframe) =>
+          (iframe as Element).isConnected &&
+          getComputedStyle(iframe as Element).visibility === 'visible' &&
+          (iframe as Element).getBoundingClientRect().height > 0,
+      ),
+    );
+  return whileThere(read, false);
 }
 
 export async function waitForPopover(page: Page, visible: boolean, timeout = 3000, step = ''): Promise<void> {
@@ -37,7 +57,7 @@ export async function waitForPopover(page: Page, visible: boolean, timeout = 300
 export async function dialogInfo(page: Page) {
   const frame = popoverFrame(page);
   if (!frame) return null;
-  return frame.evaluate(() => {
+  const read = frame.evaluate(() => {
     const dialog = document.querySelector('[role="dialog"]');
     if (!dialog) return null;
     const labelId = dialog.getAttribute('aria-labelledby');
@@ -55,4 +75,5 @@ export async function dialogInfo(page: Page) {
       focused: dialog.contains(document.activeElement) || document.activeElement === dialog,
     };
   });
+  return whileThere(read, null);
 }

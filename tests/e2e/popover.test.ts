@@ -12,7 +12,7 @@ async function openArticle(path = 'article.html') {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.server.url}/${path}`);
   await waitForHighlights(page, 3);
-  await page.waitForTimeout(500); // iframe preloaded after the first mark
+  await page.waitForTimeout(500); // the popover runtime loads after the first mark
   return page;
 }
 
@@ -60,8 +60,9 @@ describe('hover popover', () => {
   // page after a page pointer move that happened later (a busy machine). Delay its reports.
   async function delayFrameReports(page: Page, ms: number): Promise<void> {
     await popoverFrame(page)!.evaluate((delay) => {
-      const post = MessagePort.prototype.postMessage;
-      MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<typeof post>) {
+      const port = MessagePort.prototype as unknown as { postMessage(...args: unknown[]): void };
+      const post = port.postMessage;
+      port.postMessage = function (this: MessagePort, ...args: unknown[]) {
         if ((args[0] as { type?: string } | null)?.type === 'hover')
           setTimeout(() => post.apply(this, args), delay);
         else post.apply(this, args);

@@ -58,7 +58,10 @@ function geckoId(): string {
   return id;
 }
 
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+/** prefs: extra Firefox preferences for this launch. */
+export async function launchFirefoxWithExtension(
+  options: { prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxWithExtension> {
   const executablePath = requireFirefox();
   const id = geckoId();
   const browser = await puppeteer.launch({
@@ -74,6 +77,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
       // fixture server as an ordinary, non-secure http origin (127.0.0.1 and
       // localhost are secure contexts, most real http sites are not).
       'network.dns.forceResolve': '127.0.0.1',
+      ...options.prefs,
     },
   });
   try {
@@ -101,14 +105,16 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
  * server when asked). Returns a getter for the tests: when the launch failed
  * (no Firefox, no build), every test that calls it fails with that message.
  */
-export function setupFirefoxWithExtension(options: { fixtures?: boolean } = {}) {
+export function setupFirefoxWithExtension(
+  options: { fixtures?: boolean; prefs?: Record<string, unknown> } = {},
+) {
   let ff: FirefoxWithExtension | undefined;
   let server: Awaited<ReturnType<typeof startFixtureServer>> | undefined;
   let failure: unknown;
   beforeAll(async () => {
     try {
       if (options.fixtures) server = await startFixtureServer();
-      ff = await launchFirefoxWithExtension();
+      ff = await launchFirefoxWithExtension({ prefs: options.prefs });
     } catch (error) {
       failure = error;
     }
@@ -140,7 +146,11 @@ export async function sleep(ms: number): Promise<void> {
 }
 
 /** Navigates a tab to one of our extension pages and waits until it has loaded. */
-export async function openExtensionPage(ff: FirefoxWithExtension, name: 'popup' | 'options', query = '') {
+export async function openExtensionPage(
+  ff: FirefoxWithExtension,
+  name: 'popup' | 'options' | 'pdf' | 'scan' | 'sidepanel',
+  query = '',
+) {
   const url = `${ff.origin}/${name}.html${query}`;
   const page = await ff.newPage();
   // puppeteer's goto() waits for a load event that BiDi never sends for

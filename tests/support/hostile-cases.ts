@@ -65,7 +65,7 @@ export function setupHostileCases() {
     const { selfTest = 'click', integrity = true } = options;
     if (integrity) {
       await waitFlag(page, '__settled');
-      // The popover host is preloaded ~300 ms after the first mark.
+      // The popover runtime loads ~300 ms after the first mark; a popover hovered last has closed.
       await sleep(700);
       expectSameSnapshot(await snapshot(page), baseline[name], name);
     }

@@ -4,6 +4,7 @@
 // sees, our marks as read from CSS.highlights, and hovering one until the
 // popover shows.
 import type { Frame, Page } from 'playwright-core';
+import { RUNTIME_KEY } from '../../lib/contracts';
 
 /** The content script's file in the built extension. */
 export const CONTENT_SCRIPT = 'page-lens.js';
@@ -89,10 +90,16 @@ export interface MarkInfo {
   near: string;
 }
 
+/**
+ * Our highlight names are random per load: a letter, then base-36 (lib/dom/painter.ts).
+ * The fixtures' own highlights ('page-own', 'x') have hyphens or are short.
+ */
+const OURS = '/^[a-z][0-9a-z]{8,}$/';
+
 const READ_MARKS = `(() => {
   const out = [];
   for (const [name, h] of CSS.highlights) {
-    if (!name.startsWith('ketamine-lens')) continue;
+    if (!${OURS}.test(name)) continue;
     for (const r of h) {
       const range = new Range();
       range.setStart(r.startContainer, r.startOffset);
@@ -135,7 +142,7 @@ async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: nu
     page,
     `(() => {
       for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('ketamine-lens')) continue;
+        if (!${OURS}.test(name)) continue;
         for (const r of h) {
           const range = new Range();
           range.setStart(r.startContainer, r.startOffset);
@@ -164,13 +171,14 @@ async function popoverShown(page: Page): Promise<boolean> {
       children?: DomNode[];
       shadowRoots?: DomNode[];
     };
-    // The host is a child of <html>; its closed root holds the iframe.
+    // The host is a child of <html>; its closed root holds the iframe, whose src is our popover page.
     const { root } = (await cdp.send('DOM.getDocument', { depth: 5, pierce: true })) as { root: DomNode };
     const frames: number[] = [];
-    const visit = (n: DomNode, inHost: boolean) => {
-      const isHost = (n.attributes ?? []).includes('data-ketamine-lens-host');
-      if (inHost && n.nodeName === 'IFRAME') frames.push(n.backendNodeId);
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c, inHost || isHost);
+    const visit = (n: DomNode, inShadow: boolean) => {
+      const ours = (n.attributes ?? []).some((a) => a.includes('/popover.html#'));
+      if (inShadow && n.nodeName === 'IFRAME' && ours) frames.push(n.backendNodeId);
+      for (const c of n.children ?? []) visit(c, inShadow);
+      for (const c of n.shadowRoots ?? []) visit(c, true);
     };
     visit(root, false);
     if (frames.length === 0) return false;
@@ -200,9 +208,33 @@ async function popoverShown(page: Page): Promise<boolean> {
   }
 }
 
-/** Whether our host element is in the page (the popover UI has loaded). */
-function hostPresent(page: Page): Promise<boolean> {
-  return isolated<boolean>(page, `!!document.querySelector('[data-ketamine-lens-host]')`).catch(() => false);
+/**
+ * Whether the popover UI has loaded: its runtime is installed in the content
+ * script's isolated world (no element of ours is in the page until a popover opens).
+ */
+async function uiLoaded(page: Page): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Context = { id: number; origin: string; auxData?: { frameId?: string } };
+    const contexts: Context[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: Context }) => contexts.push(e.context));
+    await cdp.send('Runtime.enable'); // reports the contexts that exist
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const world = contexts.find(
+      (c) => c.origin.startsWith('chrome-extension://') && c.auxData?.frameId === frameTree.frame.id,
+    );
+    if (!world) return false;
+    const r = (await cdp.send('Runtime.evaluate', {
+      expression: `!!globalThis[${JSON.stringify(RUNTIME_KEY)}]`,
+      contextId: world.id,
+      returnByValue: true,
+    })) as { result: { value: unknown } };
+    return r.result.value === true;
+  } catch {
+    return false;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 /**
@@ -214,11 +246,11 @@ export async function hoverShowsPopover(
   page: Page,
   text: string,
   timeout = 3_000,
-  waitForHost = true,
+  waitForUi = true,
 ): Promise<boolean> {
-  if (waitForHost)
+  if (waitForUi)
     await poll(
-      () => hostPresent(page),
+      () => uiLoaded(page),
       (v) => v,
       3_000,
     );

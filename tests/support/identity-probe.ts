@@ -34,7 +34,8 @@ export function installIdentityProbe(extensionId: string): void {
   const log = { events: [] as string[], attributes: [] as string[], own: null as Set<Element> | null };
   w.__identityProbe = log;
   const describe = (e: Event) => {
-    const data = (e as MessageEvent).data ?? (e as CustomEvent).detail ?? (e as SecurityPolicyViolationEvent).blockedURI;
+    const data =
+      (e as MessageEvent).data ?? (e as CustomEvent).detail ?? (e as SecurityPolicyViolationEvent).blockedURI;
     let text = '';
     try {
       text = JSON.stringify(data) ?? '';

@@ -7,7 +7,11 @@ export interface HighlightedRange {
   text: string;
 }
 
-/** Every range registered in the page's CSS.highlights, with its text. */
+/**
+ * Every range registered in the page's CSS.highlights, with its text. Our
+ * highlight names are random per load (ADR 0009), so all are read: the fixture
+ * pages these probes run on register none of their own.
+ */
 export function highlightsInPage(): HighlightedRange[] {
   const out: HighlightedRange[] = [];
   for (const [name, highlight] of CSS.highlights) {

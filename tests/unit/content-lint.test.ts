@@ -4,8 +4,8 @@
 // must pass every rule.
 import { describe, expect, it } from 'vitest';
 import crisis from '../../data/crisis-resources.json';
-import { GLOSSARY } from '../../lib/glossary/glossary';
 import { lintContent, lintFirstAid, lintNumbers, lintSeverity } from '../../lib/glossary/content-lint';
+import { GLOSSARY } from '../../lib/glossary/glossary';
 import type { GlossaryEntry } from '../../lib/glossary/types';
 
 /** Every digit string the crisis data offers as a number to call or text. */

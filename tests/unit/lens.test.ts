@@ -293,6 +293,16 @@ describe('mutations', () => {
     await vi.waitFor(() => expect(painted().sort()).toEqual(['Ketamine', 'k-hole', 'k-hole', 'ketamine']));
   });
 
+  it('never marks the document title, even when the page changes it', async () => {
+    document.body.innerHTML = '<p id="a">Ketamine.</p>';
+    await startLens();
+    document.title = 'Ketamine and the k-hole';
+    const p = document.createElement('p');
+    p.textContent = 'A k-hole.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(allMarks()).toEqual(['Ketamine', 'k-hole']));
+  });
+
   it('drops the marks of removed blocks, and of removed text inside a block', async () => {
     document.body.innerHTML =
       '<div id="gone"><p id="g1">Ketamine.</p><p>A k-hole.</p></div>' +
