@@ -5,7 +5,7 @@ import { useSettings } from '../../components/use-settings';
 import { COMBINATIONS } from '../../lib/combinations/data';
 import { crisisLocales } from '../../lib/glossary/crisis-resources';
 import type { GlossaryEntry } from '../../lib/glossary/types';
-import { type PageState, parsePageState } from '../../lib/messages';
+import type { PageState } from '../../lib/messages';
 import { comboboxReducer, initialComboboxState, keyAction } from '../../lib/search/combobox';
 import { browseByCategory, createSearch, type SearchResult } from '../../lib/search/search';
 import { isSiteEnabled, type Settings, setSite } from '../../lib/settings/settings';

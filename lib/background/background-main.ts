@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { OffReason } from '../contracts';
 import { CATEGORIES } from '../glossary/types';
-import { parseMessage, parsePageState, type SiteState } from '../messages';
+import { parseMessage, type SiteState } from '../messages';
 import { isSiteEnabled, type Settings, setSite, siteOffReason } from '../settings/settings';
 import { siteKeyFromUrl } from '../settings/site-key';
 import { loadSettings, updateSettings } from '../settings/store';
