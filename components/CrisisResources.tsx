@@ -15,6 +15,7 @@ import {
   telHref,
 } from '../lib/glossary/crisis-resources';
 import './styles.css';
+import './crisis.css';
 
 export interface CrisisResourcesProps {
   /** Defaults to the bundled, validated data/crisis-resources.json. */

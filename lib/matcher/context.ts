@@ -208,11 +208,6 @@ class WindowWords {
     return false;
   }
 
-  /** Does word `id` occur in the window? */
-  has(id: number): boolean {
-    return (this.#counts[id] ?? 0) > 0;
-  }
-
   /** Does word `id` occur in the window other than inside [start, end) (the match itself)? */
   hasOutside(id: number, start: number, end: number): boolean {
     const n = this.#counts[id] ?? 0;

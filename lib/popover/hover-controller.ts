@@ -112,7 +112,6 @@ export class HoverController {
   private lookup(): void {
     const p = this.last;
     if (!p) return;
-    const { doc } = this.options;
     if (this.buttonsDown || this.isSelecting() || performance.now() - this.lastTyping < TYPING_QUIET_MS) {
       this.intent.cancelPending();
       return;
@@ -120,7 +119,6 @@ export class HoverController {
     const target = this.findTarget(p.x, p.y);
     this.options.prepare?.(target);
     this.intent.pointerOverTerm(target);
-    void doc;
   }
 
   private isSelecting(): boolean {

@@ -91,7 +91,7 @@ describe('hostile pages', () => {
     console.log(`[hostile] huge-dom: ${describeCpu(cpu)}`);
     expect.soft(cpu.contentSamples, 'the profile saw the content script').toBeGreaterThan(0);
     expect
-      .soft(cpu.longestMs, 'most content-script time in one task (DESIGN §4: no task over 50 ms)')
+      .soft(cpu.longestMs, 'most content-script time in one task (budget: no task over 50 ms)')
       .toBeLessThan(50);
     await page.evaluate(() => document.getElementById('p9075')?.scrollIntoView());
     const late = await waitForMarks(
@@ -343,7 +343,7 @@ describe('hostile pages', () => {
     const cpu = await profiler.stop();
     const count = (await readMarks(page)).length;
     console.log(`[hostile] long-text: ${count} registered marks; ${describeCpu(cpu)}`);
-    // DESIGN §4 budgets the longest extension task on a 5 MB page at 50 ms;
+    // The budgets (docs/architecture.md) cap the longest extension task on a 5 MB page at 50 ms;
     // one 5 MB text node is one run, matched in 64K-character pieces with
     // pauses between them (it used to be one ~300 ms call, which this measure
     // only caught when it did not run in the first slice's microtask).

@@ -20,7 +20,7 @@ import {
 const require = createRequire(import.meta.url);
 const AXE_SOURCE: string = require('axe-core').source;
 
-/** DESIGN §1: changes apply to open tabs at once. */
+/** Changes apply to open tabs at once, without a reload. */
 const LIVE_MS = 1_000;
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
