@@ -34,3 +34,18 @@ it('marks street names in their list and bladder symptoms, never the doctor or h
   expect(texts).not.toContain('depression');
   await page.close();
 });
+
+it('a phrase naming ketamine with another substance opens the combination, with its level at the top', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/harm-reduction.html`);
+  await waitForHighlights(page, 5);
+  await page.waitForTimeout(500);
+  const p = await pointOfTerm(page, 'ketamine and alcohol');
+  await page.mouse.move(p.x, p.y);
+  await waitForPopover(page, true);
+  await expect.poll(async () => (await dialogInfo(page))?.label ?? '').toMatch(/alcohol/i);
+  const text = (await dialogInfo(page))?.text ?? '';
+  expect(text).toMatch(/Mixing level/);
+  expect(text).toMatch(/Dangerous/);
+  await page.close();
+});
