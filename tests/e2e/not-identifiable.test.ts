@@ -51,10 +51,24 @@ function expectNothingOfOurs(v: PageView, label: string): void {
   for (const [url, got] of Object.entries(v.fetches)) expect(got, `${label}: fetch ${url}`).toBe('failed');
 }
 
+/** Chooses a style on the options page and waits until it is in storage. */
 async function setStyle(label: 'No marks' | 'Dotted underline'): Promise<void> {
+  const want = label === 'No marks' ? 'hover-only' : 'underline';
   const options = await openExtensionPage(env.browser, 'options');
   await options.getByLabel(label, { exact: true }).check();
-  await options.waitForTimeout(300); // saved to storage
+  await expect
+    .poll(
+      () =>
+        options.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+          const { settings } = (await api.storage.sync.get('settings')) as {
+            settings?: { highlightStyle?: string };
+          };
+          return settings?.highlightStyle ?? 'underline';
+        }),
+      { timeout: 5_000 },
+    )
+    .toBe(want);
   await options.close();
 }
 
