@@ -55,13 +55,13 @@ export function precheckSource(p: PrecheckIndex): string {
 }
 
 /**
- * The precheck over lower-cased text for the given forms (normalised and
- * case-folded, as inserted into the trie). Each form is keyed by its first
- * KEY_MAX characters: any piece of a form is in every text that contains the
- * form, and a prefix of several words ("samhsa national help") is nearly as
- * rare as the whole form, where one word of it ("national") is not.
+ * The keys of the precheck for the given forms (normalised and case-folded,
+ * as inserted into the trie). Each form is keyed by its first KEY_MAX
+ * characters: any piece of a form is in every text that contains the form,
+ * and a prefix of several words ("samhsa national help") is nearly as rare
+ * as the whole form, where one word of it ("national") is not.
  */
-export function buildPrecheck(forms: Iterable<string>): PrecheckIndex {
+export function precheckKeys(forms: Iterable<string>): string[] {
   const all = [...new Set(forms)];
   const whole = all.filter((f) => f.length <= KEY_MAX);
   // A long form containing a whole short one ("driving after ketamine") needs no key.
@@ -69,11 +69,41 @@ export function buildPrecheck(forms: Iterable<string>): PrecheckIndex {
   const list = [...new Set([...whole, ...long.map((f) => f.slice(0, KEY_MAX).trimEnd())])];
   // A key containing another key adds nothing: the shorter one already matches there.
   const kept = list.filter((k) => !list.some((other) => other !== k && k.includes(other)));
-  kept.sort();
-  const alternatives = kept.map(escapeKey);
-  alternatives.push(classOf(isIgnorableCode));
+  return kept.sort();
+}
+
+type KeyTrie = Map<string, KeyTrie>;
+
+/**
+ * The keys as one alternation factored by common prefixes
+ * ("k(?:etamin|hole|…)"): irregexp tries every alternative at each position
+ * where the first character fits, so a flat list of ~70 keys costs about twice
+ * as much per MB as the factored one (Node 20, 1 MB of prose: 9.5 → 5.9 ms).
+ */
+function factored(keys: readonly string[]): string {
+  const root: KeyTrie = new Map();
+  for (const key of keys) {
+    let node = root;
+    for (const ch of key) {
+      let next = node.get(ch);
+      if (!next) node.set(ch, (next = new Map()));
+      node = next;
+    }
+  }
+  const emit = (node: KeyTrie): string => {
+    // No key is a prefix of another (precheckKeys drops those), so a node is a leaf or branches.
+    const alternatives = [...node].map(([ch, next]) => escapeKey(ch) + emit(next));
+    return alternatives.length <= 1 ? (alternatives[0] ?? '') : `(?:${alternatives.join('|')})`;
+  };
+  const alternatives = [...root].map(([ch, next]) => escapeKey(ch) + emit(next));
+  return alternatives.join('|');
+}
+
+/** The precheck over lower-cased text for the given forms (see precheckKeys). */
+export function buildPrecheck(forms: Iterable<string>): PrecheckIndex {
+  const keys = factored(precheckKeys(forms));
   return {
-    keys: alternatives.join('|'),
+    keys: `${keys}|${classOf(isIgnorableCode)}`,
     sep: `${classOf(isSeparatorCode)}+`,
     apos: classOf(isApostropheCode),
   };
