@@ -86,7 +86,10 @@ function factored(keys: readonly string[]): string {
     let node = root;
     for (const ch of key) {
       let next = node.get(ch);
-      if (!next) node.set(ch, (next = new Map()));
+      if (!next) {
+        next = new Map();
+        node.set(ch, next);
+      }
       node = next;
     }
   }
