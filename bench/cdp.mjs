@@ -4,10 +4,10 @@
 
 export const SAMPLING_INTERVAL_US = 100;
 
-/** Starts a V8 CPU profile on a page's CDP session. */
-export async function startProfile(session) {
+/** Starts a V8 CPU profile on a page's CDP session (sampling every `intervalUs`). */
+export async function startProfile(session, intervalUs = SAMPLING_INTERVAL_US) {
   await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await session.send('Profiler.setSamplingInterval', { interval: intervalUs });
   await session.send('Profiler.start');
 }
 

@@ -1,7 +1,9 @@
 // Generates the benchmark pages into bench/out/ (gitignored), deterministically
 // (seeded PRNG), so every run measures the same bytes:
 //   article-1mb.html   ~1 MB ketamine article, dense glossary terms, nested inline elements
-//   article-100kb.html the first ~100 KB of the same article (for mark.js with a term array)
+//   slice-100kb.html   the first ~100 KB of the 1 MB article (for mark.js with a term array)
+//   article-100kb.html ~100 KB ketamine article (its own text: the size of a long article people read)
+//   article-20kb.html  ~20 KB ketamine article (a typical news or forum page)
 //   neutral-1mb.html   ~1 MB, same structure, neutral words only (no glossary term)
 //   article-5mb.html   ~5 MB ketamine article
 //   blank.html         a same-origin start page (profiling starts here, before navigating)
@@ -168,7 +170,16 @@ export function generatePages() {
     b += Buffer.byteLength(p);
   }
   slice.push('</article></body></html>\n');
-  write('article-100kb.html', slice);
+  write('slice-100kb.html', slice);
+  // Articles of the sizes people actually read, same generator and density, own seeds.
+  write(
+    'article-100kb.html',
+    buildPage({ title: 'Ketamine: what to know', targetBytes: 100 * 1024, terms, seed: 4 }),
+  );
+  write(
+    'article-20kb.html',
+    buildPage({ title: 'Ketamine, in short', targetBytes: 20 * 1024, terms, seed: 5 }),
+  );
   write(
     'neutral-1mb.html',
     buildPage({ title: 'Notes from the garden', targetBytes: MB, terms: null, seed: 2 }),
