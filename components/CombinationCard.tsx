@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import type { MixItem } from '../lib/combinations/check';
 import { COMBINATIONS } from '../lib/combinations/data';
-import type { CombinationsGeneral, Level, SignGroup, Source } from '../lib/combinations/types';
+import type { CombinationsGeneral, Level, SignGroup } from '../lib/combinations/types';
 import type { CrisisResources as CrisisData } from '../lib/glossary/crisis-resources';
 import { CrisisResources } from './CrisisResources';
 import { LevelBadge } from './LevelBadge';
 import { LevelLegend } from './LevelLegend';
-import { reviewedOn } from './reviewed-on';
+import { Sources } from './Sources';
 import './styles.css';
 import './combinations.css';
 
@@ -43,40 +43,6 @@ function List({ title, items, headingTag }: { title: string; items: readonly str
           <li key={t}>{t}</li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function Sources({
-  sources,
-  reviewed,
-  headingTag,
-}: {
-  sources: readonly Source[];
-  reviewed: string;
-  headingTag: H;
-}) {
-  const id = useId();
-  const Tag = headingTag;
-  const https = sources.filter((s) => s.url.startsWith('https://'));
-  return (
-    <section className="kl-sources" aria-labelledby={id}>
-      <Tag id={id} className="kl-section-title">
-        Sources
-      </Tag>
-      <ol>
-        {https.map((s) => (
-          <li key={`${s.url}|${s.title}`}>
-            <a href={s.url} target="_blank" rel="noopener noreferrer">
-              {s.title}
-              <span className="kl-visually-hidden"> (opens in a new tab)</span>
-            </a>
-          </li>
-        ))}
-      </ol>
-      <p className="kl-reviewed">
-        Checked against these sources on <time dateTime={reviewed}>{reviewedOn(reviewed)}</time>.
-      </p>
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { CATEGORY_LABELS, type GlossaryEntry } from '../lib/glossary/types';
 import { CombinationLevels } from './CombinationLevels';
 import { CrisisResources } from './CrisisResources';
 import { InteractionsTable } from './InteractionsTable';
-import { reviewedOn } from './reviewed-on';
 import { SafetyNotes } from './SafetyNotes';
+import { Sources } from './Sources';
 import './styles.css';
 
 export const NOT_ADVICE = 'Not medical advice — talk to a clinician about your own situation.';
@@ -36,14 +36,6 @@ export interface EntryCardProps {
   locales?: readonly string[];
 }
 
-function isHttps(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * One glossary entry: the same card in the popup and in the page popover.
  * Holds no state of its own; everything it can do goes out through props.
@@ -66,11 +58,9 @@ export function EntryCard({
   const sub = headingLevel === 1 ? 2 : 3;
   const Sub = sub === 2 ? 'h2' : 'h3';
   const relatedId = useId();
-  const sourcesId = useId();
   const related = entry.related
     .map((id) => lookup(id))
     .filter((e): e is GlossaryEntry => e !== undefined && e.id !== entry.id);
-  const sources = entry.sources.filter((s) => isHttps(s.url));
   // Where the entry is about crisis or a mental-health condition, help comes
   // straight after the definition; elsewhere (overdose, mixing, K-hole) it
   // follows the safety notes that tell the reader when to call.
@@ -134,27 +124,7 @@ export function EntryCard({
           </ul>
         </nav>
       )}
-      {sources.length > 0 && (
-        <section className="kl-sources" aria-labelledby={sourcesId}>
-          <Sub id={sourcesId} className="kl-section-title">
-            Sources
-          </Sub>
-          <ol>
-            {sources.map((s) => (
-              <li key={`${s.url}|${s.title}`}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
-                  {s.title}
-                  <span className="kl-visually-hidden"> (opens in a new tab)</span>
-                </a>
-              </li>
-            ))}
-          </ol>
-          <p className="kl-reviewed">
-            Checked against these sources on{' '}
-            <time dateTime={entry.reviewed}>{reviewedOn(entry.reviewed)}</time>.
-          </p>
-        </section>
-      )}
+      <Sources sources={entry.sources} reviewed={entry.reviewed} headingTag={Sub} />
       {(onSearch || onTurnOffSite) && (
         <div className="kl-actions">
           {onSearch && (

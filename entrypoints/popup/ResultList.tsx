@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { Highlighted } from '../../components/Highlighted';
+import { LevelBadge } from '../../components/LevelBadge';
+import { combinationById } from '../../lib/combinations/data';
+import type { CombinationRecord } from '../../lib/combinations/types';
 import type { CategoryGroup, SearchResult } from '../../lib/search/search';
+import type { CombinationHint } from '../../lib/search/types';
+import './result-list.css';
 
 export interface ResultListProps {
   id: string;
@@ -13,6 +18,27 @@ export interface ResultListProps {
   optionDomId: (entryId: string) => string;
   onActivate: (entryId: string) => void;
   onChoose: (entryId: string) => void;
+}
+
+/**
+ * The checker's level for each substance a query like "ketamine and alcohol"
+ * names, under the interaction entry that covers it; read as part of the option.
+ */
+function MixLevels({ hint }: { hint: CombinationHint }) {
+  const records = hint.records
+    .map((id) => combinationById(id))
+    .filter((r): r is CombinationRecord => r !== undefined);
+  if (records.length === 0) return null;
+  return (
+    <span className="kl-option-mix">
+      {records.map((r) => (
+        <span key={r.id} data-record-id={r.id}>
+          Ketamine and {r.name}
+          <LevelBadge level={r.level} prefix=": " />
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /**
@@ -85,6 +111,7 @@ export function ResultList(props: ResultListProps) {
             <span className="kl-option-short">
               {shortHit ? <Highlighted text={r.entry.short} indices={r.indices} /> : r.entry.short}
             </span>
+            {r.combination && <MixLevels hint={r.combination} />}
           </>,
         );
       })}

@@ -115,7 +115,7 @@ describe('PDF viewer budgets', () => {
     });
     // The whole document read into the list…
     await page.waitForFunction(
-      () => document.querySelector('.kl-pdf-terms .kl-pdf-note')?.textContent?.includes('in 300 pages'),
+      () => document.querySelector('.kl-pdf-terms .kl-doc-terms-note')?.textContent?.includes('in 300 pages'),
       null,
       { timeout: 60_000 },
     );

@@ -47,7 +47,7 @@ describe('text reader', () => {
     });
     expect(where).toEqual(['kl-scan-text']);
     await expect
-      .poll(() => page.locator('.kl-scan-term').allTextContents(), { timeout: 5000 })
+      .poll(() => page.locator('.kl-scan-terms .kl-doc-term').allTextContents(), { timeout: 5000 })
       .toEqual(expect.arrayContaining(['Ketamine', 'Dissociation']));
     await page.close();
   });

@@ -216,3 +216,42 @@ export async function findPopoverFrame(page: Page, origin: string): Promise<Fram
   }
   return undefined;
 }
+
+/** The popover frame's src and whether it shows; null when it has left the page as we looked. */
+export async function popoverFrameState(frame: Frame): Promise<{ src: string; visible: boolean } | null> {
+  try {
+    const el = await frame.frameElement();
+    if (!el) return null;
+    return await el.evaluate((iframe) => ({
+      src: (iframe as HTMLIFrameElement).src,
+      visible:
+        iframe.isConnected &&
+        getComputedStyle(iframe).visibility === 'visible' &&
+        iframe.getBoundingClientRect().height > 0,
+    }));
+  } catch {
+    return null;
+  }
+}
+
+/** Polls until our popover frame is (in)visible; returns the frame when there is one. */
+export async function waitForPopover(
+  page: Page,
+  origin: string,
+  visible: boolean,
+  timeout = 4_000,
+  step = '',
+): Promise<Frame | undefined> {
+  const deadline = Date.now() + timeout;
+  let frame: Frame | undefined;
+  while (Date.now() < deadline) {
+    frame = await findPopoverFrame(page, origin);
+    const state = frame ? await popoverFrameState(frame) : null;
+    if ((state?.visible ?? false) === visible) return frame;
+    await sleep(50);
+  }
+  throw new Error(
+    `popover iframe did not become ${visible ? 'visible' : 'hidden'} within ${timeout} ms ${step} ` +
+      `(popover frame ${frame ? 'found' : 'not found'} among ${page.frames().length} frames)`,
+  );
+}

@@ -6,12 +6,13 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import {
-  findPopoverFrame,
   insecureUrl,
   pointOfTerm,
+  popoverFrameState,
   setupFirefoxWithExtension,
   sleep,
   waitForHighlights,
+  waitForPopover as waitForPopoverIn,
 } from './harness';
 
 const firefox = setupFirefoxWithExtension({ fixtures: true });
@@ -22,18 +23,6 @@ async function openArticle(origin?: string): Promise<Page> {
   await page.goto(`${origin ?? fixturesUrl}/article.html`);
   await waitForHighlights(page, 4);
   return page;
-}
-
-async function frameState(frame: Frame) {
-  const el = await frame.frameElement();
-  if (!el) return null;
-  return el.evaluate((iframe) => {
-    const style = getComputedStyle(iframe);
-    return {
-      src: (iframe as HTMLIFrameElement).src,
-      visible: style.visibility === 'visible' && iframe.getBoundingClientRect().height > 0,
-    };
-  });
 }
 
 async function dialogInfo(frame: Frame) {
@@ -52,19 +41,8 @@ async function dialogInfo(frame: Frame) {
 }
 
 /** Polls until the popover frame exists and is (in)visible; returns it. */
-async function waitForPopover(page: Page, visible: boolean, timeout = 4_000): Promise<Frame | undefined> {
-  const deadline = Date.now() + timeout;
-  let frame: Frame | undefined;
-  while (Date.now() < deadline) {
-    frame = await findPopoverFrame(page, firefox().ff.origin);
-    const state = frame ? await frameState(frame) : null;
-    if ((state?.visible ?? false) === visible) return frame;
-    await sleep(50);
-  }
-  throw new Error(
-    `popover iframe did not become ${visible ? 'visible' : 'hidden'} within ${timeout} ms ` +
-      `(popover frame ${frame ? 'found' : 'not found'} among ${page.frames().length} frames)`,
-  );
+function waitForPopover(page: Page, visible: boolean, timeout = 4_000): Promise<Frame | undefined> {
+  return waitForPopoverIn(page, firefox().ff.origin, visible, timeout);
 }
 
 describe('Firefox: hover popover', () => {
@@ -74,7 +52,7 @@ describe('Firefox: hover popover', () => {
     await page.mouse.move(p.x, p.y);
     const frame = await waitForPopover(page, true);
     expect(frame, 'a moz-extension popover.html frame among page.frames()').toBeTruthy();
-    const state = await frameState(frame!);
+    const state = await popoverFrameState(frame!);
     expect(state?.src.startsWith(`${firefox().ff.origin}/popover.html#`)).toBe(true);
     let info: Awaited<ReturnType<typeof dialogInfo>> = null;
     const deadline = Date.now() + 3_000;

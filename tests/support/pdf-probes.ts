@@ -34,5 +34,5 @@ export function viewerStatusInPage(): string {
 
 /** The "In this PDF" list: term names as shown. */
 export function listedTermsInPage(): string[] {
-  return [...document.querySelectorAll('.kl-pdf-terms .kl-pdf-term')].map((e) => e.textContent ?? '');
+  return [...document.querySelectorAll('.kl-pdf-terms .kl-doc-term')].map((e) => e.textContent ?? '');
 }

@@ -146,6 +146,24 @@ describe('popup combobox', () => {
     expect(first?.querySelector('mark')?.textContent?.toLowerCase()).toBe('spravato');
   });
 
+  it('shows the checker level with the entry that covers a combination the query names', async () => {
+    await open();
+    await typeInto(input(), 'ketamine and alcohol');
+    const first = options()[0];
+    expect(first?.id).toBe('kl-opt-ketamine-alcohol');
+    const mix = first?.querySelector('.kl-option-mix [data-record-id="alcohol"]');
+    // The word is there (colour never carries the level alone), read as part of the option.
+    expect(mix?.textContent).toBe('Ketamine and Alcohol: Dangerous');
+    expect(mix?.querySelector('.kl-level')?.getAttribute('data-level')).toBe('dangerous');
+    // Two substances: a level for each, in the order typed.
+    await typeInto(input(), 'alcohol and xanax');
+    const levels = [...(options()[0]?.querySelectorAll('.kl-option-mix [data-record-id]') ?? [])];
+    expect(levels.map((l) => l.getAttribute('data-record-id'))).toEqual(['alcohol', 'benzodiazepines']);
+    // No combination named: no level shown.
+    await typeInto(input(), 'k hole');
+    expect($('.kl-option-mix')).toBeNull();
+  });
+
   it('?q= prefills the search, ?entry= opens the entry', async () => {
     await open({ search: '?q=ketamin' });
     expect(input().value).toBe('ketamin');
