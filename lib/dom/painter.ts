@@ -2,12 +2,15 @@
 // created or changed. Only marks whose block is near the viewport are
 // registered, because Chromium revalidates every registered highlight range
 // on each DOM/style change (measured on the 1 MB article: 14.6k ranges made every frame 64 ms; see docs/decisions/0003).
+// Of those, only the first occurrence of each entry per block is painted
+// (paint-rule.ts, docs/decisions/0012); repeats are explained all the same.
 // The page shares CSS.highlights and sees adopted sheets, so nothing we put
 // there names us or stays the same across loads (docs/decisions/0009).
 
 import type { HighlightStyle } from '../contracts';
 import { AfterFrame } from './after-frame';
 import type { Mark } from './mark-store';
+import { paintedMarks } from './paint-rule';
 import { VisibleWindow } from './visible-window';
 
 export type { HighlightStyle };
@@ -106,7 +109,7 @@ export class Painter {
     this.#window = new VisibleWindow(
       win,
       (c) => {
-        for (const m of this.#marksOf(c)) this.#add(m);
+        for (const m of paintedMarks(this.#marksOf(c))) this.#add(m);
       },
       (c) => {
         for (const m of this.#marksOf(c)) this.#remove(m);
@@ -189,9 +192,23 @@ export class Painter {
     this.#schedule();
   }
 
-  /** More marks for a container already observed: painted now if it is visible (only these). */
+  /**
+   * More marks for a container already observed, painted now if it is
+   * visible and they are the first of their entry in the block. One that
+   * lands before the painted occurrence (a block's earlier text scanned
+   * later) takes the paint over from it: the block still paints each entry once.
+   */
   added(container: Element, marks: readonly Mark[]): void {
-    if (this.#window?.isVisible(container)) for (const m of marks) this.#add(m);
+    if (!this.#window?.isVisible(container)) return;
+    const all = this.#marksOf(container);
+    const painted = new Set(paintedMarks(all));
+    const entries = new Set<number>();
+    for (const m of marks) {
+      if (!painted.has(m)) continue;
+      this.#add(m);
+      entries.add(m.entry);
+    }
+    if (entries.size) for (const m of all) if (entries.has(m.entry) && !painted.has(m)) this.#remove(m);
   }
 
   /** Marks that left the store: off the screen, and their containers out of the window (until marked again). */
