@@ -32,6 +32,8 @@ const SETTINGS: SettingsSource = { loadSettings: () => loadSettings({ writeBack:
 export function PopoverApp() {
   const [stack, setStack] = useState<string[]>([]);
   const [siteKey, setSiteKey] = useState<string | null>(null);
+  // Opened by a touch or pen tap: a close button and touch-sized targets (no hover to leave by).
+  const [touch, setTouch] = useState(false);
   const portRef = useRef<MessagePort | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const focusNext = useRef(false);
@@ -59,6 +61,8 @@ export function PopoverApp() {
         if (!entryById(msg.id)) return;
         focusNext.current = msg.focus;
         setSiteKey(msg.siteKey);
+        setTouch(msg.touch);
+        document.documentElement.classList.toggle('kl-touch', msg.touch);
         setStack([msg.id]);
         recordShowLatency(msg.sentAt);
       };
@@ -125,6 +129,18 @@ export function PopoverApp() {
       aria-labelledby="kl-popover-title"
       tabIndex={-1}
     >
+      {touch && (
+        <div className="kl-close-bar">
+          <button
+            type="button"
+            className="kl-close"
+            aria-label="Close"
+            onClick={() => post({ type: 'close', returnFocus: false })}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
       <EntryCard
         entry={entry}
         headingId="kl-popover-title"

@@ -23,6 +23,8 @@ export class HoverIntent<T> {
   private overShown = false;
   /** When (ms since the epoch) the page last saw the pointer move. */
   private inPageAt = -Infinity;
+  /** Opened by a tap: hover facts neither open another nor close it; a tap elsewhere, the close button or Esc does. */
+  private pinned = false;
 
   constructor(
     private cb: HoverIntentCallbacks<T>,
@@ -34,8 +36,13 @@ export class HoverIntent<T> {
     return this.shown;
   }
 
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
   /** The pointer rests over `target` (a term), or over no term (null). */
   pointerOverTerm(target: T | null): void {
+    if (this.pinned) return;
     this.overShown = target !== null && this.shown !== null && this.same(this.shown, target);
     if (target === null) {
       this.cancelShow();
@@ -84,15 +91,17 @@ export class HoverIntent<T> {
 
   pointerLeavePopover(): void {
     this.overPopover = false;
+    if (this.pinned) return;
     // The page saw the pointer on the shown term since it last entered the popover:
     // a leave reported now (the frame re-checks hover when it is shown or resized) changes nothing.
     if (this.shown !== null && !this.overShown) this.scheduleHide();
   }
 
-  /** Opens at once (keyboard command, popup's "on this page"). */
-  showNow(target: T): void {
+  /** Opens at once (keyboard command, popup's "on this page"; `pinned`: a tap, see `pinned`). */
+  showNow(target: T, pinned = false): void {
     this.cancelShow();
     this.cancelHide();
+    this.pinned = pinned;
     this.shown = target;
     this.overShown = false;
     this.cb.show(target);
@@ -104,6 +113,7 @@ export class HoverIntent<T> {
     this.cancelHide();
     this.overPopover = false;
     this.overShown = false;
+    this.pinned = false;
     if (this.shown !== null) {
       this.shown = null;
       this.cb.hide();

@@ -5,8 +5,9 @@
 // script (docs/decisions/0001-popover-isolation.md). The host carries no name,
 // attribute or inline style a page could look for, and it leaves the page when
 // the popover closes (docs/decisions/0009-not-identifiable-by-pages.md).
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, type Rect, shift, size } from '@floating-ui/dom';
 import { ownNodes } from '../dom/own-nodes';
+import { COMPACT_BELOW_PX, compactBox, type Insets, type ViewportBox } from './compact-layout';
 import { CONNECT_TYPE, type FromPopover, parseFromPopover, type ToPopover } from './protocol';
 import { CLOSED_HOST_MS, PREPARED_MS } from './timing';
 
@@ -20,7 +21,10 @@ const MAX_LOST_HOSTS = 3;
 // :host wins over the page's own rules for `div` (the inner context's
 // important declarations come first in the cascade).
 const HOST_CSS = `:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; }
-iframe { position: fixed; top: 0; left: 0; border: 0; width: ${WIDTH}px; height: 120px; max-width: calc(100vw - 16px); visibility: hidden; color-scheme: normal; background: transparent; border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.22); }`;
+iframe { position: fixed; top: 0; left: 0; border: 0; width: ${WIDTH}px; height: 120px; max-width: calc(100vw - 16px); visibility: hidden; color-scheme: normal; background: transparent; border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.22); }
+.sheet { position: fixed; top: 0; left: 0; box-sizing: border-box; visibility: hidden; background: #ffffff; border: 1px solid #c9ccd1; border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.22); }
+@media (prefers-color-scheme: dark) { .sheet { background: #1e1f22; border-color: #54585f; } }
+.safe { position: fixed; visibility: hidden; pointer-events: none; padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px) env(safe-area-inset-bottom, 0px) env(safe-area-inset-left, 0px); }`;
 
 export interface PopoverHostOptions {
   doc: Document;
@@ -49,6 +53,18 @@ export class PopoverHost {
   private visible = false;
   private releaseTimer = 0;
   private lostHosts = 0;
+  /** Opened by touch or pen: shown at once (before its entry is drawn, on a themed background), close button, large targets. */
+  private touch = false;
+  /** Reads env(safe-area-inset-*) (CSS only) for the compact layout. */
+  private safeProbe: HTMLElement | null = null;
+  /**
+   * After a tap, this plain box (the popover's colours, in our shadow root)
+   * shows where the popover opens in the very next frame, while the frame
+   * loads its entry: a new cross-process frame made visible at once holds the
+   * page's next frame back until it has drawn (measured: docs/decisions/0011).
+   */
+  private sheet: HTMLElement | null = null;
+  private stopViewport: (() => void) | null = null;
 
   constructor(private options: PopoverHostOptions) {}
 
@@ -89,7 +105,13 @@ export class PopoverHost {
     frame.title = 'Ketamine Lens explanation';
     frame.setAttribute('allowtransparency', 'true');
     frame.addEventListener('load', () => this.connect(frame, nonce));
-    shadow.append(frame);
+    const probe = doc.createElement('div');
+    probe.className = 'safe';
+    const sheet = doc.createElement('div');
+    sheet.className = 'sheet';
+    shadow.append(sheet, frame, probe);
+    this.safeProbe = probe;
+    this.sheet = sheet;
     this.host = host;
     this.frame = frame;
     // The lens's mutation observers skip it by identity.
@@ -111,8 +133,10 @@ export class PopoverHost {
     point: { x: number; y: number } | null,
     focus: boolean,
     siteKey: string | null,
+    how: { touch?: boolean } = {},
   ): void {
     this.visible = true;
+    this.touch = how.touch === true;
     this.prepare();
     if (!this.host) {
       this.visible = false; // the page keeps removing it: stay away
@@ -121,7 +145,14 @@ export class PopoverHost {
     this.attach();
     this.anchor = anchor;
     this.point = point;
-    this.send({ type: 'show', id, focus, siteKey, sentAt: performance.timeOrigin + performance.now() });
+    this.send({
+      type: 'show',
+      id,
+      focus,
+      siteKey,
+      touch: this.touch,
+      sentAt: performance.timeOrigin + performance.now(),
+    });
     this.startFollowing();
     if (focus) this.frame?.focus();
   }
@@ -137,7 +168,10 @@ export class PopoverHost {
     this.visible = false;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
+    this.stopViewport?.();
+    this.stopViewport = null;
     if (this.frame) this.frame.style.visibility = 'hidden';
+    if (this.sheet) this.sheet.style.visibility = 'hidden';
     // Cleared, so that a show in the meantime reveals it only once its new entry is drawn.
     this.painted = false;
     this.send({ type: 'hide' });
@@ -161,6 +195,8 @@ export class PopoverHost {
     this.options.doc.defaultView?.clearTimeout(this.releaseTimer);
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
+    this.stopViewport?.();
+    this.stopViewport = null;
     this.port?.close();
     this.port = null;
     this.ready = false;
@@ -170,6 +206,8 @@ export class PopoverHost {
     this.host?.remove();
     this.host = null;
     this.frame = null;
+    this.safeProbe = null;
+    this.sheet = null;
   }
 
   private connect(frame: HTMLIFrameElement, nonce: string): void {
@@ -212,6 +250,7 @@ export class PopoverHost {
   private applyHeight(): void {
     if (!this.frame) return;
     this.frame.style.height = `${Math.max(60, Math.min(this.contentHeight, this.maxHeight))}px`;
+    if (this.sheet) this.sheet.style.height = this.frame.style.height;
   }
 
   private startFollowing(): void {
@@ -225,6 +264,47 @@ export class PopoverHost {
       contextElement: anchor.startContainer.parentElement ?? undefined,
     };
     this.stopAutoUpdate = autoUpdate(reference, frame, () => void this.position(), { animationFrame: false });
+    this.stopViewport?.();
+    this.stopViewport = null;
+    // Touch: the visual viewport moves on its own (pinch-zoom, the on-screen keyboard), which autoUpdate does not watch.
+    const vv = this.options.doc.defaultView?.visualViewport;
+    if (vv && (this.touch || this.compact())) {
+      const again = () => void this.position();
+      vv.addEventListener('resize', again, { passive: true });
+      vv.addEventListener('scroll', again, { passive: true });
+      this.stopViewport = () => {
+        vv.removeEventListener('resize', again);
+        vv.removeEventListener('scroll', again);
+      };
+    }
+  }
+
+  /** Phone width: the popover spans the visible part of the page, minus a margin and the safe areas. */
+  private compact(): boolean {
+    const vv = this.options.doc.defaultView?.visualViewport;
+    return !!vv && vv.width < COMPACT_BELOW_PX;
+  }
+
+  private insets(): Insets {
+    const probe = this.safeProbe;
+    const win = this.options.doc.defaultView;
+    if (!probe || !win) return { top: 0, right: 0, bottom: 0, left: 0 };
+    const cs = win.getComputedStyle(probe);
+    const px = (v: string) => Number.parseFloat(v) || 0;
+    return {
+      top: px(cs.paddingTop),
+      right: px(cs.paddingRight),
+      bottom: px(cs.paddingBottom),
+      left: px(cs.paddingLeft),
+    };
+  }
+
+  /** The box popovers may use: the visual viewport (what the reader sees) minus safe areas, or null for the desktop layout. */
+  private boundary(): { rect: Rect; width: number | null } | null {
+    const vv = this.options.doc.defaultView?.visualViewport;
+    if (!vv || !(this.touch || this.compact())) return null;
+    const view: ViewportBox = { x: vv.offsetLeft, y: vv.offsetTop, width: vv.width, height: vv.height };
+    return compactBox(view, this.insets(), EDGE, WIDTH);
   }
 
   private async position(): Promise<void> {
@@ -236,16 +316,20 @@ export class PopoverHost {
       getClientRects: () => anchor.getClientRects(),
       contextElement: anchor.startContainer.parentElement ?? undefined,
     };
+    const box = this.boundary();
+    // Desktop keeps the stylesheet's width; touch and phone width get an explicit one.
+    frame.style.width = box?.width ? `${box.width}px` : '';
+    const within = box ? { rootBoundary: box.rect, padding: 0 } : { padding: EDGE };
     const { x, y } = await computePosition(reference, frame, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
         inline(this.point ?? undefined),
         offset(GAP),
-        flip({ padding: EDGE }),
-        shift({ padding: EDGE }),
+        flip(within),
+        shift(within),
         size({
-          padding: EDGE,
+          ...within,
           apply: ({ availableHeight }) => {
             this.maxHeight = Math.max(120, Math.floor(availableHeight));
             this.applyHeight();
@@ -257,5 +341,14 @@ export class PopoverHost {
     frame.style.left = `${Math.round(x)}px`;
     frame.style.top = `${Math.round(y)}px`;
     if (this.painted) frame.style.visibility = 'visible';
+    const sheet = this.sheet;
+    if (sheet) {
+      sheet.style.left = frame.style.left;
+      sheet.style.top = frame.style.top;
+      sheet.style.width = `${frame.offsetWidth}px`;
+      sheet.style.height = frame.style.height;
+      // Only until the entry is drawn: the frame then covers it (and has its own shadow).
+      sheet.style.visibility = this.touch && !this.painted ? 'visible' : 'hidden';
+    }
   }
 }

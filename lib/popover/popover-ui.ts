@@ -3,8 +3,11 @@
 // (entrypoints/popover-runtime.ts). The content script only scans and paints
 // until the page has its first mark.
 import { type Mark, markAt } from '../dom/mark-store';
-import { HoverController, rangeOf } from './hover-controller';
+import { ownNodes } from '../dom/own-nodes';
+import { HoverController, type HoverTarget, rangeOf } from './hover-controller';
 import { PopoverHost } from './popover-host';
+import { isTapPointer } from './tap';
+import { type SeenPointer, TapController } from './tap-controller';
 
 export interface PopoverUiOptions {
   doc: Document;
@@ -21,6 +24,7 @@ export interface PopoverUiOptions {
 export class PopoverUi {
   private host: PopoverHost;
   private hover: HoverController;
+  private tap: TapController;
   private returnFocusTo: Element | null = null;
 
   constructor(private options: PopoverUiOptions) {
@@ -45,18 +49,46 @@ export class PopoverUi {
       prepare: (t) => {
         if (t) this.host.prepare();
       },
-      show: (t) => this.host.show(options.entryId(t.mark.entry), t.range, t.point, false, options.siteKey),
+      show: (t) =>
+        this.host.show(options.entryId(t.mark.entry), t.range, t.point, false, options.siteKey, {
+          touch: this.hover.intent.isPinned,
+        }),
       hide: () => this.host.hide(),
+    });
+    this.tap = new TapController({
+      doc,
+      findTarget: (x, y) => this.hover.findTarget(x, y),
+      prepare: () => this.host.prepare(),
+      open: (t) => {
+        this.returnFocusTo = null;
+        this.hover.intent.showNow(t, true);
+      },
+      close: () => this.hover.intent.hideNow(),
+      pinned: () => (this.hover.intent.isPinned ? this.hover.intent.current : null),
+      isOurs: (target) => ownNodes().has(target as Node),
     });
   }
 
-  start(pointer?: { x: number; y: number } | null): void {
-    this.hover.start(pointer);
+  /**
+   * `pointer`: the last pointer fact seen before the runtime loaded. A mouse
+   * may already rest on a term (hover); a recent touch or pen lift was a tap.
+   */
+  start(pointer?: SeenPointer | null): void {
+    const touch = !!pointer?.pointerType && isTapPointer(pointer.pointerType);
+    this.hover.start(touch ? null : pointer);
+    this.tap.start();
+    if (pointer && touch) this.tap.replay(pointer);
   }
 
   stop(): void {
     this.hover.stop();
+    this.tap.stop();
     this.host.destroy();
+  }
+
+  /** Popovers opened from the keyboard or the popup take the touch layout after a touch or pen press. */
+  private get touchLayout(): boolean {
+    return isTapPointer(this.tap.lastPointerType);
   }
 
   /** Keyboard command or the popup's "on this page": scroll to the mark and open it with focus. */
@@ -67,14 +99,20 @@ export class PopoverUi {
       behavior: 'instant' as ScrollBehavior,
     });
     this.returnFocusTo = this.options.doc.activeElement;
-    this.hover.intent.showNow({ mark, range, point: { x: 0, y: 0 } });
-    this.host.show(this.options.entryId(mark.entry), range, null, focus, this.options.siteKey);
+    const target: HoverTarget = { mark, range, point: { x: 0, y: 0 } };
+    // Pinned after a touch press: only a tap elsewhere, the close button or Esc closes it (no hover to leave).
+    this.hover.intent.showNow(target, this.touchLayout);
+    this.host.show(this.options.entryId(mark.entry), range, null, focus, this.options.siteKey, {
+      touch: this.touchLayout,
+    });
   }
 
   /** Context menu on a selection: open an entry next to the selected text. */
   openRange(entry: number, range: Range): void {
     this.returnFocusTo = this.options.doc.activeElement;
-    this.host.show(this.options.entryId(entry), range, null, true, this.options.siteKey);
+    this.host.show(this.options.entryId(entry), range, null, true, this.options.siteKey, {
+      touch: this.touchLayout,
+    });
   }
 
   /** Keeps the host inside the fullscreen element (or back on the root) so it stays visible. */

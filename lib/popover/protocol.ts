@@ -3,8 +3,12 @@
 // page never sees (the iframe's URL is inside our closed shadow root).
 
 export type ToPopover =
-  /** sentAt: wall-clock ms (timeOrigin + now) when the content script asked, for the show-latency benchmark. */
-  { type: 'show'; id: string; focus: boolean; siteKey: string | null; sentAt: number } | { type: 'hide' };
+  /**
+   * sentAt: wall-clock ms (timeOrigin + now) when the content script asked, for the show-latency benchmark.
+   * touch: opened by a touch or pen tap (a close button, touch-sized targets).
+   */
+  | { type: 'show'; id: string; focus: boolean; siteKey: string | null; sentAt: number; touch: boolean }
+  | { type: 'hide' };
 
 export type FromPopover =
   | { type: 'ready' }
@@ -29,6 +33,7 @@ export function parseToPopover(raw: unknown): ToPopover | null {
       focus: m.focus,
       siteKey: typeof m.siteKey === 'string' ? m.siteKey : null,
       sentAt: typeof m.sentAt === 'number' && Number.isFinite(m.sentAt) ? m.sentAt : 0,
+      touch: m.touch === true,
     };
   }
   return null;

@@ -15,3 +15,12 @@ export const PREPARED_MS = SHOW_DELAY_MS + 800;
 
 /** A closed popover's host leaves the page this long after it closed: out of the event that closed it. */
 export const CLOSED_HOST_MS = 100;
+
+/** A touch or pen press that moves less than this (CSS px) is a tap, not a drag or a scroll (Android's touch slop is 8 dp). */
+export const TAP_SLOP_PX = 10;
+
+/** A press held this long is a long-press (the browser's own menu or text selection, ~500 ms on Android), not a tap. */
+export const TAP_MAX_MS = 450;
+
+/** A tap made while the popover runtime was still loading opens its term when the runtime starts, if it is at most this old. */
+export const TAP_REPLAY_MS = 1500;

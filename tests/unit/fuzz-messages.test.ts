@@ -179,8 +179,9 @@ function expectWellFormedToPopover(msg: unknown): void {
     return;
   }
   expect(m.type).toBe('show');
-  expect(keys(m)).toEqual(['focus', 'id', 'sentAt', 'siteKey', 'type']);
+  expect(keys(m)).toEqual(['focus', 'id', 'sentAt', 'siteKey', 'touch', 'type']);
   expect(typeof m.id === 'string' && ID.test(m.id)).toBe(true);
+  expect(typeof m.touch).toBe('boolean');
   expect(typeof m.focus).toBe('boolean');
   expect(m.siteKey === null || typeof m.siteKey === 'string').toBe(true);
   expect(typeof m.sentAt === 'number' && Number.isFinite(m.sentAt)).toBe(true);
