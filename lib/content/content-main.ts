@@ -69,13 +69,19 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   let lens: Lens | null = null;
   let lastShown = -1;
 
-  // Hover and popover (Floating UI, the iframe host) load once the page has marks.
-  // Until then we only remember where the pointer is: it may already rest on a term.
-  let pointer: { x: number; y: number } | null = null;
+  // Hover and popover (Floating UI, the iframe host) load when the reader first
+  // points at a page with marks (or asks for a term by keyboard or message).
+  // Until then we only remember where the pointer is: it may already rest on a term,
+  // or a finger may just have tapped one (the runtime tells a tap from a move).
+  let pointer: { x: number; y: number; pointerType: string; type: string; at: number } | null = null;
   const trackPointer = (e: PointerEvent) => {
-    pointer = { x: e.clientX, y: e.clientY };
+    pointer = { x: e.clientX, y: e.clientY, pointerType: e.pointerType, type: e.type, at: e.timeStamp };
+    // The reader is moving over a page with marks: load hover and popover now,
+    // well within the hover delay. Not before: most page loads never need it.
+    if (lens && lens.store.size > 0) withUi().catch(() => {});
   };
   doc.addEventListener('pointermove', trackPointer, { capture: true, passive: true });
+  doc.addEventListener('pointerup', trackPointer, { capture: true, passive: true });
   let ui: PopoverUi | null = null;
   let uiLoading: Promise<PopoverUi | null> | null = null;
   // The runtime also knows entry ids (this bundle knows only entry numbers).
@@ -97,6 +103,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         shadowRoots: () => lens?.shadowRoots() ?? [],
       });
       doc.removeEventListener('pointermove', trackPointer, { capture: true });
+      doc.removeEventListener('pointerup', trackPointer, { capture: true });
       ui.start(pointer);
       return ui;
     });
@@ -109,8 +116,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     countTimer = win.setTimeout(() => {
       countTimer = 0;
       const count = lens?.store.size ?? 0;
-      // First mark found: load the popover now so the first hover is instant.
-      if (count > 0) withUi().catch(() => {});
+      // Marks found after the reader moved the pointer: it may rest on one now.
+      if (count > 0 && pointer) withUi().catch(() => {});
       const off = siteKey === null ? null : settings.off;
       ext.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
     }, 300);
@@ -209,7 +216,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       }
       case 'kl:next-term': {
         if (!isTop || !lens) return undefined;
-        const marks = lens.store.inReadingOrder().filter(seeable());
+        // Steps through the painted marks only (a repeat in the same block is the same term again).
+        const marks = lens.store.paintedInReadingOrder().filter(seeable());
         if (!marks.length) return undefined;
         lastShown = (lastShown + 1) % marks.length;
         openMark(marks[lastShown] as Mark, true);
