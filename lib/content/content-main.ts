@@ -3,7 +3,7 @@
 // here fails closed: an error stops our work, never the page's.
 
 import { Lens, type PageMatcher } from '../dom/lens';
-import type { Mark } from '../dom/mark-store';
+import { compareMarks, type Mark } from '../dom/mark-store';
 import { Painter } from '../dom/painter';
 import {
   type ContentMessage,
@@ -182,15 +182,14 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const pageState = async (): Promise<PageState> => {
     if (siteKey === null) return { state: 'unsupported' };
     if (settings.off) return { state: 'off', reason: settings.off, siteKey };
-    // Counted in reading order, so the reply lists terms as they first appear (the side panel's order).
-    const see = seeable();
-    const counts = new Map<number, number>();
-    for (const m of lens?.store.inReadingOrder() ?? [])
-      if (see(m)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
-    // Ids live in the popover runtime (loaded anyway once the page has marks).
-    const rt = counts.size ? await runtime() : null;
+    // Listed in the order the terms first appear (the side panel's order).
+    const summary = [...(lens?.store.byEntry(seeable()) ?? [])].sort(([, a], [, b]) =>
+      compareMarks(a.first, b.first),
+    );
+    // Ids live in the popover runtime (loaded now if no hover has loaded it yet).
+    const rt = summary.length ? await runtime() : null;
     const terms = [];
-    for (const [entry, count] of counts) {
+    for (const [entry, { count }] of summary) {
       const id = rt?.entryId(entry);
       if (id) terms.push({ id, count });
     }
@@ -206,11 +205,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       case 'kl:reveal-entry': {
         // Loaded since this frame's first mark; none loaded means no marks here.
         const entry = loaded?.entryIndex(msg.id);
-        const see = seeable();
-        const mark =
-          entry === undefined
-            ? undefined
-            : lens?.store.inReadingOrder().find((m) => m.entry === entry && see(m));
+        const mark = entry === undefined ? undefined : lens?.store.byEntry(seeable()).get(entry)?.first;
         if (mark) openMark(mark, true);
         return mark ? { ok: true } : undefined;
       }

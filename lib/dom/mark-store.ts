@@ -67,7 +67,7 @@ export class MarkStore {
     if (list) {
       const last = list[list.length - 1];
       for (const m of marks) list.push(m);
-      if (last && marks[0] && precedes(marks[0], last)) list.sort(readingOrder);
+      if (last && marks[0] && precedes(marks[0], last)) list.sort(compareMarks);
     }
     // A copy of exactly this length: an array grown by push() keeps room for
     // 17 items, ~60 bytes per container for nothing (~0.6 MB on the 1 MB article).
@@ -134,14 +134,39 @@ export class MarkStore {
 
   /** Marks in reading (document) order. */
   inReadingOrder(): Mark[] {
-    return this.all().sort(readingOrder);
+    return this.all().sort(compareMarks);
   }
 
   /** The painted marks (see paint-rule.ts) in reading order: what next-term steps through. */
   paintedInReadingOrder(): Mark[] {
     const out: Mark[] = [];
     for (const marks of this.#byContainer.values()) for (const m of paintedMarks(marks)) out.push(m);
-    return out.sort(readingOrder);
+    return out.sort(compareMarks);
+  }
+
+  /**
+   * Per entry, how many of its marks `keep` accepts and the first of those in
+   * reading order. Each block's marks are in reading order already, so this
+   * compares document positions once per block and entry instead of sorting
+   * every mark (the side panel asks every 2 s; the 1 MB article has ~15k).
+   */
+  byEntry(keep: (m: Mark) => boolean): Map<number, { count: number; first: Mark }> {
+    const out = new Map<number, { count: number; first: Mark }>();
+    const seenInBlock = new Set<number>();
+    for (const marks of this.#byContainer.values()) {
+      seenInBlock.clear();
+      for (const m of marks) {
+        if (!keep(m)) continue;
+        const summary = out.get(m.entry);
+        if (!summary) out.set(m.entry, { count: 1, first: m });
+        else {
+          summary.count++;
+          if (!seenInBlock.has(m.entry) && compareMarks(m, summary.first) < 0) summary.first = m;
+        }
+        seenInBlock.add(m.entry);
+      }
+    }
+    return out;
   }
 
   countsByEntry(keep: (m: Mark) => boolean): Map<number, number> {
@@ -167,7 +192,8 @@ export class MarkStore {
   }
 }
 
-function readingOrder(a: Mark, b: Mark): number {
+/** Negative when mark `a` starts before mark `b` in the document. */
+export function compareMarks(a: Mark, b: Mark): number {
   const na = a.startNode;
   const nb = b.startNode;
   if (na === nb) return a.startOffset - b.startOffset;
@@ -177,7 +203,7 @@ function readingOrder(a: Mark, b: Mark): number {
 
 /** Does mark `a` start before mark `b`? */
 function precedes(a: Mark, b: Mark): boolean {
-  return readingOrder(a, b) < 0;
+  return compareMarks(a, b) < 0;
 }
 
 /** Does the mark touch a text node that is no longer in the page? */
