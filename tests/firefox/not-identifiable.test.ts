@@ -60,12 +60,20 @@ const gecko: ProbeDriver<Page> = {
   },
   async setStyle(label) {
     const options = await openExtensionPage(firefox().ff, 'options');
-    await options.evaluate((text) => {
-      const el = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
-      (el as HTMLLabelElement | undefined)?.click();
-    }, label);
+    // Clicked again until stored: a click before the page has read the stored
+    // style can land on the default choice while it still looks checked.
     await expect
-      .poll(() => options.evaluate(storedHighlightStyleInPage), { timeout: 5_000 })
+      .poll(
+        async () => {
+          await options.evaluate((text) => {
+            const el = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+            (el as HTMLLabelElement | undefined)?.click();
+          }, label);
+          await sleep(300);
+          return options.evaluate(storedHighlightStyleInPage);
+        },
+        { timeout: 8_000 },
+      )
       .toBe(STYLE_VALUE[label]);
     await options.close();
   },
