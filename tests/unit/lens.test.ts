@@ -6,23 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Lens, type PageMatcher, type RunMatch } from '../../lib/dom/lens';
 import type { Mark } from '../../lib/dom/mark-store';
+import { FakeHighlight, FakeStaticRange } from '../support/fake-highlight-api';
 
 // ---- what happy-dom lacks --------------------------------------------------
-
-class FakeStaticRange {
-  startContainer: Node;
-  startOffset: number;
-  endContainer: Node;
-  endOffset: number;
-  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-}
-
-class FakeHighlight extends Set<FakeStaticRange> {}
 
 /** Where the page is scrolled to, as the IntersectionObserver reports it. */
 const viewport = { top: 0, width: 800, height: 600 };

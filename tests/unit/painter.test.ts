@@ -4,21 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Mark, MarkStore, textMark } from '../../lib/dom/mark-store';
 import { Painter } from '../../lib/dom/painter';
-
-class FakeStaticRange {
-  startContainer: Node;
-  startOffset: number;
-  endContainer: Node;
-  endOffset: number;
-  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-}
-
-class FakeHighlight extends Set<FakeStaticRange> {}
+import { FakeHighlight, FakeStaticRange } from '../support/fake-highlight-api';
 
 /** Reports each observed target in a task of its own, as a browser does just after a frame. */
 class FakeIntersectionObserver {
