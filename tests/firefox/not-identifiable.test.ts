@@ -60,8 +60,8 @@ const gecko: ProbeDriver<Page> = {
   },
   async setStyle(label) {
     const options = await openExtensionPage(firefox().ff, 'options');
-    // Clicked again until stored: a click before the page has read the stored
-    // style can land on the default choice while it still looks checked.
+    // Clicked again until stored: until the page has read the stored settings
+    // it shows "Loading settings…" and has no such label to click yet.
     await expect
       .poll(
         async () => {
