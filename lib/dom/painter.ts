@@ -211,11 +211,19 @@ export class Painter {
     if (entries.size) for (const m of all) if (entries.has(m.entry) && !painted.has(m)) this.#remove(m);
   }
 
-  /** Marks that left the store: off the screen, and their containers out of the window (until marked again). */
+  /** Marks that left the store: off the screen; a block left without marks leaves the window (until marked again). */
   forget(marks: readonly Mark[]): void {
+    const containers = new Set<Element>();
     for (const m of marks) {
       this.#remove(m);
-      this.#window?.remove(m.container);
+      containers.add(m.container);
+    }
+    for (const c of containers) {
+      const left = this.#marksOf(c);
+      // A block with marks left (a shadow host whose shadow text alone was
+      // rescanned) stays in the window, and a repeat may take over the paint.
+      if (left.length === 0) this.#window?.remove(c);
+      else if (this.#window?.isVisible(c)) for (const m of paintedMarks(left)) this.#add(m);
     }
   }
 

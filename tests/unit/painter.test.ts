@@ -143,4 +143,44 @@ describe('painter', () => {
     painter?.forget(store.removeWithin(a.p));
     expect(painted(blocks)).toEqual({ term: [], safety: [] });
   });
+
+  it("keeps painting a shadow host's other marks when only its shadow text is dropped", async () => {
+    document.body.innerHTML = '<div id="host">Ketamine and depression; ketamine again.</div>';
+    const host = document.getElementById('host') as HTMLElement;
+    const light = host.firstChild as Text;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append('Glutamate, in the shadow.');
+    const inShadow = shadow.firstChild as Text;
+    const at = (t: Text, word: string, entry: number) => {
+      const i = t.data.indexOf(word);
+      return textMark(entry, host, t, i, t, i + word.length, undefined);
+    };
+    const GLUTAMATE = 7;
+    // One block, the host's: its shadow text's marks and its light text's.
+    scanned(host, [at(inShadow, 'Glutamate', GLUTAMATE)]);
+    scanned(host, [
+      at(light, 'Ketamine', KETAMINE),
+      at(light, 'depression', TRD),
+      at(light, 'ketamine', KETAMINE),
+    ]);
+    const shown = () => {
+      const names = (painter as Painter).names;
+      const of = (h: FakeHighlight | undefined) =>
+        [...(h ?? [])]
+          .map((r) => `${r.startContainer === inShadow ? 'shadow' : 'light'}:${r.startOffset}`)
+          .sort();
+      return {
+        term: of(win.CSS.highlights.get(names.term)),
+        safety: of(win.CSS.highlights.get(names.safety)),
+      };
+    };
+    await vi.waitFor(() => expect(shown()).toEqual({ term: ['light:13', 'shadow:0'], safety: ['light:0'] }));
+
+    // The shadow root is rescanned: only its text's marks leave the store.
+    painter?.forget(store.removeWithin(shadow));
+    expect(shown()).toEqual({ term: ['light:13'], safety: ['light:0'] });
+    // The block is still in the window: its shadow text's marks, found again, are painted.
+    scanned(host, [at(inShadow, 'Glutamate', GLUTAMATE)]);
+    expect(shown()).toEqual({ term: ['light:13', 'shadow:0'], safety: ['light:0'] });
+  });
 });
