@@ -132,11 +132,6 @@ export class MarkStore {
     return out;
   }
 
-  /** Marks in reading (document) order. */
-  inReadingOrder(): Mark[] {
-    return this.all().sort(compareMarks);
-  }
-
   /** The painted marks (see paint-rule.ts) in reading order: what next-term steps through. */
   paintedInReadingOrder(): Mark[] {
     const out: Mark[] = [];

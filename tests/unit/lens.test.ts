@@ -5,7 +5,7 @@
 // (tier 2), so these tests are about the orchestration, not the glossary.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Lens, type PageMatcher, type RunMatch } from '../../lib/dom/lens';
-import type { Mark } from '../../lib/dom/mark-store';
+import { compareMarks, type Mark } from '../../lib/dom/mark-store';
 import { FakeHighlight, FakeStaticRange } from '../support/fake-highlight-api';
 
 // ---- what happy-dom lacks --------------------------------------------------
@@ -105,7 +105,7 @@ const $ = (id: string, root: ParentNode = document) => root.querySelector(`#${id
 const covered = (m: Mark) => m.startNode.data.slice(m.startOffset, m.endOffset);
 const marksIn = (el: Element) => store().marksIn(el).map(covered);
 /** The text of every mark, in reading order. */
-const allMarks = () => store().inReadingOrder().map(covered);
+const allMarks = () => store().all().sort(compareMarks).map(covered);
 
 /** The text of every range registered with CSS.highlights (all ours: the registry is new for each test, and the names random). */
 function painted(): string[] {
