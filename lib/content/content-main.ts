@@ -14,7 +14,6 @@ import {
   type SiteState,
 } from '../messages';
 import type { PopoverUi } from '../popover/popover-ui';
-import type { PopoverRuntime } from '../popover/runtime';
 import { ext } from './ext';
 import { loadPopoverRuntime } from './popover-loader';
 import { watchSettingsChanges } from './settings-changes';
@@ -85,9 +84,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   let ui: PopoverUi | null = null;
   let uiLoading: Promise<PopoverUi | null> | null = null;
   // The runtime also knows entry ids (this bundle knows only entry numbers).
-  let loaded: PopoverRuntime | null = null;
-  const runtime = () =>
-    loadPopoverRuntime(ext.runtime.getURL('/popover-runtime.js')).then((r) => (loaded = r));
+  const runtime = () => loadPopoverRuntime(ext.runtime.getURL('/popover-runtime.js'));
   const withUi = (): Promise<PopoverUi | null> => {
     if (ui) return Promise.resolve(ui);
     uiLoading ??= runtime().then((runtime) => {
@@ -198,16 +195,23 @@ export async function runContent(deps: ContentDeps): Promise<void> {
 
   const onMessage = (
     msg: ContentMessage,
-  ): Replies[ContentMessage['type']] | Promise<PageState> | undefined => {
+  ):
+    | Replies[ContentMessage['type']]
+    | Promise<PageState | Replies['kl:reveal-entry'] | undefined>
+    | undefined => {
     switch (msg.type) {
       case 'kl:get-page-terms':
         return isTop ? pageState() : undefined;
       case 'kl:reveal-entry': {
-        // Loaded since this frame's first mark; none loaded means no marks here.
-        const entry = loaded?.entryIndex(msg.id);
-        const mark = entry === undefined ? undefined : lens?.store.byEntry(seeable()).get(entry)?.first;
-        if (mark) openMark(mark, true);
-        return mark ? { ok: true } : undefined;
+        if (!lens?.store.size) return undefined;
+        // Entry ids live in the runtime, which loads on the reader's first
+        // pointer move or page-terms request: not necessarily yet.
+        return runtime().then((rt) => {
+          const entry = rt?.entryIndex(msg.id);
+          const mark = entry === undefined ? undefined : lens?.store.byEntry(seeable()).get(entry)?.first;
+          if (mark) openMark(mark, true);
+          return mark ? { ok: true as const } : undefined;
+        });
       }
       case 'kl:next-term': {
         if (!isTop || !lens) return undefined;

@@ -3,7 +3,7 @@
 // most page loads are read without a single hover, and the runtime's
 // evaluation was ~2 ms of every marked page's start-up.
 import { expect, it } from 'vitest';
-import { setupExtensionBrowser, waitForHighlights } from './harness';
+import { setupExtensionBrowser, tabIdOf, waitForHighlights } from './harness';
 import { pointOfTerm, waitForPopover } from './popover-helpers';
 
 const env = setupExtensionBrowser();
@@ -32,5 +32,23 @@ it('loads the popover runtime on the first pointer move over a marked page, and 
   await expect.poll(runtimeParsed, { timeout: 3000 }).toBe(true);
   await waitForPopover(page, true, 3000, '(first hover)');
   await cdp.detach();
+  await page.close();
+});
+
+it('reveals a term asked for by the popup before the runtime has loaded (no pointer move, no page list yet)', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.url}/article.html`);
+  await waitForHighlights(page, 3);
+  const tabId = await tabIdOf(env.browser, page);
+  const reply = await env.browser.worker.evaluate(async (tab) => {
+    const tabsApi = (
+      globalThis as unknown as {
+        chrome: { tabs: { sendMessage(t: number, m: object, o: object): Promise<unknown> } };
+      }
+    ).chrome.tabs;
+    return tabsApi.sendMessage(tab, { type: 'kl:reveal-entry', id: 'esketamine' }, { frameId: 0 });
+  }, tabId);
+  expect(reply).toEqual({ ok: true });
+  await waitForPopover(page, true, 3000, '(revealed)');
   await page.close();
 });
