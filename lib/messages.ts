@@ -30,8 +30,11 @@ export type Message =
   | { type: 'kl:next-term' }
   /** background → content: context menu on a selection. */
   | { type: 'kl:explain-selection'; text: string }
-  /** content → background: number of marks in this frame (and whether the lens is off here), for the badge. */
-  | { type: 'kl:count'; count: number; frameUrl: string; off: OffReason | null }
+  /**
+   * content → background: number of marks in this frame (and whether the lens is off here), for the badge.
+   * partial: part of the page is not read yet (it is read as the reader comes near it).
+   */
+  | { type: 'kl:count'; count: number; frameUrl: string; off: OffReason | null; partial: boolean }
   /** any extension page → background: open the glossary page searching for text. */
   | { type: 'kl:open-search'; query: string }
   /** content → background: how should this page's site be treated? url: the top frame's URL. (Answered with a SiteState.) */
@@ -106,6 +109,7 @@ export function parseMessage(raw: unknown): Message | null {
             count: raw.count,
             frameUrl: raw.frameUrl,
             off: raw.off === 'site' || raw.off === 'global' ? raw.off : null,
+            partial: raw.partial === true,
           }
         : null;
     case 'kl:get-site-state':

@@ -21,6 +21,8 @@ function action() {
 
 interface TabState {
   counts: Map<string, number>;
+  /** Frames whose page is not read to the end yet (see ReadingWindow). */
+  partial: Set<string>;
   off: OffReason | null;
 }
 const tabs = new Map<number, TabState>();
@@ -42,9 +44,10 @@ async function updateBadge(tabId: number) {
     const total = [...(state?.counts.values() ?? [])].reduce((n, c) => n + c, 0);
     await a.setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
     await a.setBadgeBackgroundColor({ tabId, color: '#1f5f86' });
+    const sofar = state?.partial.size ? ' so far' : '';
     await a.setTitle({
       tabId,
-      title: total > 0 ? `Ketamine Lens: ${total} terms explained on this page` : 'Ketamine Lens',
+      title: total > 0 ? `Ketamine Lens: ${total} terms explained${sofar} on this page` : 'Ketamine Lens',
     });
   } catch {
     // the tab may have closed meanwhile
@@ -135,8 +138,10 @@ export function startBackground(): void {
       if (!msg) return undefined;
       if (msg.type === 'kl:count' && sender.tab?.id !== undefined) {
         const tabId = sender.tab.id;
-        const state = tabs.get(tabId) ?? { counts: new Map<string, number>(), off: null };
+        const state = tabs.get(tabId) ?? { counts: new Map<string, number>(), partial: new Set<string>(), off: null };
         state.counts.set(msg.frameUrl, msg.count);
+        if (msg.partial) state.partial.add(msg.frameUrl);
+        else state.partial.delete(msg.frameUrl);
         // The top frame speaks for the tab's site.
         if (sender.frameId === 0 || sender.frameId === undefined) state.off = msg.off;
         tabs.set(tabId, state);

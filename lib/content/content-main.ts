@@ -116,7 +116,10 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       // Marks found after the reader moved the pointer: it may rest on one now.
       if (count > 0 && pointer) withUi().catch(() => {});
       const off = siteKey === null ? null : settings.off;
-      ext.runtime.sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off }).catch(() => {});
+      const partial = lens?.partial ?? false;
+      ext.runtime
+        .sendMessage({ type: 'kl:count', count, frameUrl: win.location.href, off, partial })
+        .catch(() => {});
     }, 300);
   };
 
@@ -148,6 +151,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         style: settings.style,
         // Chromium inherits highlight styles from the root; Firefox does not.
         rootOnly: !import.meta.env.FIREFOX,
+        // The text near the reader first, the rest when they come near it or ask for the page's terms.
+        readingWindow: true,
         onMarksChanged: reportCount,
       });
       void lens.start();
@@ -179,6 +184,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   const pageState = async (): Promise<PageState> => {
     if (siteKey === null) return { state: 'unsupported' };
     if (settings.off) return { state: 'off', reason: settings.off, siteKey };
+    // Every term on the page, not only those near the reader.
+    await lens?.complete();
     // Listed in the order the terms first appear (the side panel's order).
     const summary = [...(lens?.store.byEntry(seeable()) ?? [])].sort(([, a], [, b]) =>
       compareMarks(a.first, b.first),
@@ -206,7 +213,7 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         if (!lens?.store.size) return undefined;
         // Entry ids live in the runtime, which loads on the reader's first
         // pointer move or page-terms request: not necessarily yet.
-        return runtime().then((rt) => {
+        return Promise.all([runtime(), lens.complete()]).then(([rt]) => {
           const entry = rt?.entryIndex(msg.id);
           const mark = entry === undefined ? undefined : lens?.store.byEntry(seeable()).get(entry)?.first;
           if (mark) openMark(mark, true);
@@ -215,12 +222,16 @@ export async function runContent(deps: ContentDeps): Promise<void> {
       }
       case 'kl:next-term': {
         if (!isTop || !lens) return undefined;
-        // Steps through the painted marks only (a repeat in the same block is the same term again).
-        const marks = lens.store.paintedInReadingOrder().filter(seeable());
-        if (!marks.length) return undefined;
-        lastShown = (lastShown + 1) % marks.length;
-        openMark(marks[lastShown] as Mark, true);
-        return { ok: true };
+        const current = lens;
+        // The whole page first: the next term may lie past the text read so far.
+        return current.complete().then(() => {
+          // Steps through the painted marks only (a repeat in the same block is the same term again).
+          const marks = current.store.paintedInReadingOrder().filter(seeable());
+          if (!marks.length) return undefined;
+          lastShown = (lastShown + 1) % marks.length;
+          openMark(marks[lastShown] as Mark, true);
+          return { ok: true as const };
+        });
       }
       case 'kl:explain-selection': {
         if (!isTop) return undefined;

@@ -28,6 +28,11 @@ export class ContextGate {
     this.#queue = queue;
   }
 
+  /** Is text held back until something gives the page context? */
+  get waiting(): boolean {
+    return !this.#hasContext && this.#waiting.size > 0;
+  }
+
   /**
    * Most pages never mention ketamine. Without a tier-1 (context-giving)
    * match nothing on a page is marked, and a native RegExp over the page's

@@ -39,6 +39,11 @@ export interface LensOptions {
   style: HighlightStyle;
   /** See PainterOptions.rootOnly. */
   rootOnly?: boolean;
+  /**
+   * Walk only the text near the reader and the rest as the reader comes near
+   * it or complete() asks for it (web pages; see reading-window.ts).
+   */
+  readingWindow?: boolean;
   onMarksChanged?: () => void;
 }
 
@@ -67,7 +72,7 @@ export class Lens implements ScanHost, MutationHost {
       { isSafety: (e) => options.matcher.isSafety(e), style: options.style, rootOnly: options.rootOnly },
       (c) => this.store.marksIn(c),
     );
-    this.#queue = new ScanQueue(win, this);
+    this.#queue = new ScanQueue(win, this, options.readingWindow);
     this.#gate = new ContextGate(options.matcher, this.#queue);
     this.#mutations = new MutationTracker(win, this.#queue, this);
   }
@@ -107,6 +112,19 @@ export class Lens implements ScanHost, MutationHost {
     this.changed();
   }
 
+  /**
+   * Walks the rest of the page now (what the reading window parked);
+   * resolves when every term on the page is in the store.
+   */
+  complete(): Promise<void> {
+    return this.#running ? this.#queue.complete() : Promise.resolve();
+  }
+
+  /** Is part of the page still unread (parked by the reading window)? */
+  get partial(): boolean {
+    return this.#queue.partial;
+  }
+
   setStyle(style: HighlightStyle): void {
     this.#painter.setStyle(style);
   }
@@ -139,9 +157,11 @@ export class Lens implements ScanHost, MutationHost {
     for (const m of this.#gate.filter(candidates, run)) {
       if (matcher.isEnabled(m.entry)) marks.push(toMark(run, m));
     }
-    if (marks.length === 0) return next;
-    if (this.store.add(run.container, marks)) this.#painter.observe(run.container);
-    else this.#painter.added(run.container, marks);
+    // A block walked twice (a rescan, then a parked walk coming back over it) keeps one set of marks.
+    const fresh = this.store.unknown(run.container, marks);
+    if (fresh.length === 0) return next;
+    if (this.store.add(run.container, fresh)) this.#painter.observe(run.container);
+    else this.#painter.added(run.container, fresh);
     return next;
   }
 
@@ -160,6 +180,11 @@ export class Lens implements ScanHost, MutationHost {
 
   changed(): void {
     this.#options.onMarksChanged?.();
+  }
+
+  mayPark(): boolean {
+    // Text held back for lack of page context waits for the context, which may lie further on.
+    return !this.#gate.waiting;
   }
 
   forget(marks: Mark[]): void {

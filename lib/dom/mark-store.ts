@@ -57,6 +57,24 @@ export class MarkStore {
   }
 
   /**
+   * Of `marks` (one run's, in reading order), those `container` does not
+   * have yet. Only a run that does not come after the block's last mark can
+   * repeat one, so the usual append costs one comparison.
+   */
+  unknown(container: Element, marks: Mark[]): Mark[] {
+    const list = this.#byContainer.get(container);
+    const last = list?.[list.length - 1];
+    if (!list || !last || !marks[0] || compareMarks(marks[0], last) > 0) return marks;
+    const known = new Map<Text, Set<string>>();
+    for (const m of list) {
+      let at = known.get(m.startNode);
+      if (!at) known.set(m.startNode, (at = new Set()));
+      at.add(`${m.startOffset}:${m.entry}`);
+    }
+    return marks.filter((m) => !known.get(m.startNode)?.has(`${m.startOffset}:${m.entry}`));
+  }
+
+  /**
    * Adds marks of `container` (one run's, in reading order); true if it had
    * none before. Each block's marks stay in reading order, which the paint
    * rule reads (paint-rule.ts): a walk that skipped ahead to the text on

@@ -3,6 +3,7 @@
 // frame) between slices, so a long page never makes one long task. What a run
 // means is the Lens's business (ScanHost.mark).
 
+import { ReadingWindow, type WalkPart } from './reading-window';
 import { SLICE_MS, yieldToPage } from './scheduler';
 import { type TextRun, walkTextRuns } from './text-runs';
 import { VisibleFirst } from './visible-first';
@@ -17,6 +18,8 @@ export interface ScanHost {
   drop(root: Node): void;
   /** Marks may have changed: at every pause of a drain and at its end. */
   changed(): void;
+  /** May the walk stop at the reading window's edge? (Not while text waits for page context.) */
+  mayPark(): boolean;
 }
 
 /** Roots with more elements than this are walked without a text snapshot (see isHuge). */
@@ -47,18 +50,11 @@ function textBefore(root: Node, node: Node): number {
 const CLOCK_CHARS = 2_000;
 
 /**
- * Part of a root's walk, after the walk moved to the text on screen: from a
- * node until another (none: the root's end). Two of them take the place of
- * the rest of a walk, so together they read every run once.
+ * Text walked between two looks at the reading window. Each look waits for a
+ * frame (layout is clean then, so measuring forces none): about one screen of
+ * article text, so the walk stops within a screen of the window's edge.
  */
-interface WalkPart {
-  root: Node;
-  from: { node: Node; pos: number };
-  until?: Node;
-  /** The root's text snapshot, good while the change count is still `seen`; null: read each node. */
-  text: string | null;
-  seen: number;
-}
+const WINDOW_CHARS = 3_000;
 
 const isPart = (item: Node | WalkPart): item is WalkPart => 'from' in item;
 
@@ -76,14 +72,44 @@ export class ScanQueue {
   /** A root's textContent, read when it was queued (by the precheck), for its walk. */
   #read: { root: Node; text: string } | null = null;
   #visibleFirst: VisibleFirst;
+  /** Where walks past the reader wait; null: walk everything (extension pages, or the whole page was asked for). */
+  #window: ReadingWindow | null = null;
+  /** Resolved when the queue is empty (see complete). */
+  #drained: (() => void)[] = [];
 
   #win: Window & typeof globalThis;
   #host: ScanHost;
 
-  constructor(win: Window & typeof globalThis, host: ScanHost) {
+  /** `readingWindow`: walk only near the reader and park the rest (see reading-window.ts). */
+  constructor(win: Window & typeof globalThis, host: ScanHost, readingWindow = false) {
     this.#win = win;
     this.#host = host;
     this.#visibleFirst = new VisibleFirst(win, () => this.#scanning);
+    if (readingWindow) {
+      this.#window = new ReadingWindow(win, (parts) => {
+        this.#items.unshift(...parts);
+        this.wake();
+      });
+    }
+  }
+
+  /** Parts of walks waiting for the reader: the marks found so far are not all the page has. */
+  get partial(): boolean {
+    return (this.#window?.parked ?? 0) > 0;
+  }
+
+  /**
+   * Walks the whole page from now on, parked parts first; resolves when the
+   * queue is empty (the popup's list and next-term need every term).
+   */
+  complete(): Promise<void> {
+    const parts = this.#window?.takeAll() ?? [];
+    this.#window = null;
+    this.#items.unshift(...parts);
+    if (this.#stopped || (!this.#scanning && !this.#items.length)) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.#drained.push(resolve));
+    this.wake();
+    return done;
   }
 
   /**
@@ -111,6 +137,12 @@ export class ScanQueue {
   stop(): void {
     this.#stopped = true;
     this.#visibleFirst.scanEnded();
+    this.#window?.stop();
+    this.#settle();
+  }
+
+  #settle(): void {
+    for (const resolve of this.#drained.splice(0)) resolve();
   }
 
   /** Walks the queued roots in time slices; resolves when the queue is empty. */
@@ -119,6 +151,8 @@ export class ScanQueue {
     const host = this.#host;
     let sliceStart = performance.now();
     let unclocked = 0;
+    // Text walked since the last look at the reading window.
+    let unseen = 0;
     try {
       walks: while (!this.#stopped && this.#items.length) {
         const walk = this.#next();
@@ -139,25 +173,37 @@ export class ScanQueue {
             // The clock is read about once per CLOCK_CHARS of text, not per run
             // (7k runs on the 1 MB article: ~1 ms of performance.now() calls).
             unclocked += at - from;
-            if (unclocked < CLOCK_CHARS) continue;
+            unseen += at - from;
+            const look = this.#window !== null && unseen >= WINDOW_CHARS && at >= run.text.length;
+            if (!look && unclocked < CLOCK_CHARS) continue;
             unclocked = 0;
-            if (performance.now() - sliceStart <= SLICE_MS) continue;
+            if (!look && performance.now() - sliceStart <= SLICE_MS) continue;
             host.changed();
-            await (this.#visibleFirst.frame() ?? yieldToPage(this.#win));
+            const wait = this.#visibleFirst.frame(look);
+            const framed = wait ? await wait : (await yieldToPage(this.#win), false);
             if (this.#stopped) return;
             sliceStart = performance.now();
+            if (look) unseen = 0;
             // Mid-run: go on with it (the walk can only move between runs).
             if (at < run.text.length) continue;
             const until = part?.until;
+            const current = text !== null && this.changes === seen;
+            const rest = { root, text: current ? text : null, seen };
             const start = this.#visibleFirst.take(root, cursor.node, until);
             if (start && cursor.node) {
               // On screen first, then back to where the walk was.
-              const current = text !== null && this.changes === seen;
-              const rest = { root, text: current ? text : null, seen };
               this.#items.unshift(
                 { ...rest, from: { node: start, pos: current ? textBefore(root, start) : 0 }, until },
                 { ...rest, from: { node: cursor.node, pos: cursor.pos }, until: start },
               );
+              continue walks;
+            }
+            // Just after a frame, layout is clean: is the walk past the reader?
+            if (!framed || !look || !this.#window) continue;
+            if (cursor.node && host.mayPark() && this.#window.beyond(cursor.node)) {
+              this.#window.park({ ...rest, from: { node: cursor.node, pos: cursor.pos }, until });
+              // Parts queued next that start beyond the window wait too (still no layout: we have not yielded).
+              this.#parkQueuedBeyond();
               continue walks;
             }
           }
@@ -167,6 +213,18 @@ export class ScanQueue {
       this.#scanning = false;
       this.#visibleFirst.scanEnded();
       host.changed();
+      if (!this.#items.length || this.#stopped) this.#settle();
+    }
+  }
+
+  /** Parks the parts at the head of the queue whose first text is outside the reading window. */
+  #parkQueuedBeyond(): void {
+    const win = this.#window;
+    while (win && this.#host.mayPark()) {
+      const head = this.#items[0];
+      if (!head || !isPart(head) || !head.from.node.isConnected || !win.beyond(head.from.node)) return;
+      this.#items.shift();
+      win.park(head);
     }
   }
 
@@ -184,8 +242,13 @@ export class ScanQueue {
         this.#items.unshift(root);
         return null;
       }
-      return { root, text: item.seen === this.changes ? item.text : null, seen: item.seen, part: item };
+      const current = item.seen === this.changes && item.text !== null;
+      // A part the reading window split where the reader is: its offset in the snapshot is worked out now.
+      if (from.pos < 0) item.from = { node: from.node, pos: current ? textBefore(root, from.node) : 0 };
+      return { root, text: current ? item.text : null, seen: item.seen, part: item };
     }
+    // Walked whole: what was parked of it is walked again anyway.
+    this.#window?.dropRoot(root);
     if (this.#fresh.delete(root)) this.#host.drop(root);
     const seen = this.changes;
     // The text read when the root was queued (see push).
@@ -193,8 +256,10 @@ export class ScanQueue {
     this.#read = null;
     const reused = read?.root === root ? read.text : null;
     // One string for the whole root instead of one per text node; not for a
-    // huge root, where reading it all at once would be a long task.
-    const text = reused ?? (isHuge(root) ? null : (root.textContent ?? ''));
+    // huge root, where reading it all at once would be a long task, nor where
+    // only the text near the reader is walked now (reading every node of a
+    // few screens costs less than the whole page's text).
+    const text = reused ?? (isHuge(root) || this.#window ? null : (root.textContent ?? ''));
     return { root, text, seen, part: null };
   }
 }

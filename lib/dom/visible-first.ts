@@ -29,7 +29,7 @@ export class VisibleFirst {
   #afterFrame: AfterFrame;
   #seen: Element[] | null = null;
   /** Resolves the scan's wait for a frame, if it waits. */
-  #waiting: (() => void) | null = null;
+  #waiting: ((framed: boolean) => void) | null = null;
   /** When the viewport was last looked at in this scan (-1: not yet). */
   #lastLook = -1;
   /** The walk moved to the text on screen: show its marks after the next slice. */
@@ -49,25 +49,27 @@ export class VisibleFirst {
    * viewport; at most FRAME_WAIT_MAX_MS), or null to just yield. It waits at
    * the scan's first pause (where the reader is is known only after a
    * frame), after the walk moved to the text on screen (to show those
-   * marks), and when the page has not rendered for FRAME_EVERY_MS. Never in a
-   * hidden tab (no frames there).
+   * marks), when the page has not rendered for FRAME_EVERY_MS, and whenever
+   * `always` (the reading window's look). Never in a hidden tab (no frames
+   * there). Resolves true if a frame came (layout is clean now), false if
+   * the wait ran out.
    */
-  frame(): Promise<void> | null {
+  frame(always = false): Promise<boolean> | null {
     const last = this.#lastLook;
     if (
       this.#win.document.hidden ||
-      !(last < 0 || this.#movedSinceLook || performance.now() - last > FRAME_EVERY_MS)
+      !(always || last < 0 || this.#movedSinceLook || performance.now() - last > FRAME_EVERY_MS)
     ) {
       return null;
     }
     this.#afterFrame.request();
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (framed: boolean) => {
         this.#win.clearTimeout(timer);
         if (this.#waiting === done) this.#waiting = null;
-        resolve();
+        resolve(framed);
       };
-      const timer = this.#win.setTimeout(done, FRAME_WAIT_MAX_MS);
+      const timer = this.#win.setTimeout(() => done(false), FRAME_WAIT_MAX_MS);
       this.#waiting = done;
     });
   }
@@ -77,7 +79,7 @@ export class VisibleFirst {
     this.#seen = null;
     this.#lastLook = -1;
     this.#movedSinceLook = false;
-    this.#waiting?.();
+    this.#waiting?.(false);
     this.#afterFrame.cancel();
   }
 
@@ -113,7 +115,7 @@ export class VisibleFirst {
       }
       this.#seen = seen;
     }
-    this.#waiting?.();
+    this.#waiting?.(true);
   }
 }
 
