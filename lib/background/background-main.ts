@@ -138,7 +138,11 @@ export function startBackground(): void {
       if (!msg) return undefined;
       if (msg.type === 'kl:count' && sender.tab?.id !== undefined) {
         const tabId = sender.tab.id;
-        const state = tabs.get(tabId) ?? { counts: new Map<string, number>(), partial: new Set<string>(), off: null };
+        const state = tabs.get(tabId) ?? {
+          counts: new Map<string, number>(),
+          partial: new Set<string>(),
+          off: null,
+        };
         state.counts.set(msg.frameUrl, msg.count);
         if (msg.partial) state.partial.add(msg.frameUrl);
         else state.partial.delete(msg.frameUrl);

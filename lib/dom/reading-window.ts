@@ -8,6 +8,7 @@
 // ScanQueue.complete). See docs/decisions/0014-reading-window.md.
 
 import { AfterFrame } from './after-frame';
+import { walkStartAround } from './text-runs';
 import { firstStartBetween } from './visible-first';
 
 /**
@@ -25,6 +26,47 @@ export interface WalkPart {
 
 /** Heights (fractions of the viewport) probed for text inside a parked part. */
 const PROBES = [0.1, 0.5, 0.9];
+
+/** DOCUMENT_POSITION_FOLLOWING */
+const FOLLOWING = 4;
+
+/** Blocks stepped back over at most (see backUp). */
+const MAX_BACK = 200;
+
+/**
+ * A walk start up to a screen above `start` (a walk start on screen): steps
+ * back over the blocks before it that end less than one viewport above the
+ * top (into a block that starts further up, to its last blocks), so a walk
+ * from there also reads the text the reader meets first when scrolling up.
+ * Never back to or before `after` (where the walk, or the part, already is),
+ * never out of `root`. Ask only while layout is clean.
+ */
+export function backUp(win: Window, root: Node, start: Element, after: Node | null): Element {
+  const h = win.innerHeight;
+  let el = start;
+  let candidate = blockBefore(start, root);
+  for (let i = 0; candidate && i < MAX_BACK; i++) {
+    if (walkStartAround(candidate) !== candidate) break;
+    if (after && !(after.compareDocumentPosition(candidate) & FOLLOWING)) break;
+    const box = candidate.getBoundingClientRect();
+    if (box.bottom < -h) break;
+    if (box.top < -h) {
+      candidate = candidate.lastElementChild;
+      continue;
+    }
+    el = candidate;
+    candidate = blockBefore(candidate, root);
+  }
+  return el;
+}
+
+/** The element just before `el` in document order at its level or an ancestor's (within `root`). */
+function blockBefore(el: Element, root: Node): Element | null {
+  for (let c: Element | null = el; c && c !== root; c = c.parentElement) {
+    if (c.previousElementSibling) return c.previousElementSibling;
+  }
+  return null;
+}
 
 /**
  * Where the walk would go on at `node`: an element's box, a text node's own
@@ -130,11 +172,12 @@ export class ReadingWindow {
       }
       // The part's first text is far away, but the reader may be inside it.
       probed ??= this.#probe();
-      const start = firstStartBetween(probed, part.root, part.from.node, part.until);
-      if (!start) {
+      const found = firstStartBetween(probed, part.root, part.from.node, part.until);
+      if (!found) {
         keep.push(part);
         continue;
       }
+      const start = backUp(this.#win, part.root, found, part.from.node);
       // From the text on screen to the part's end now; its beginning stays parked.
       back.push({ ...part, from: { node: start, pos: -1 } });
       keep.push({ ...part, until: start });

@@ -3,7 +3,7 @@
 // frame) between slices, so a long page never makes one long task. What a run
 // means is the Lens's business (ScanHost.mark).
 
-import { ReadingWindow, type WalkPart } from './reading-window';
+import { backUp, ReadingWindow, type WalkPart } from './reading-window';
 import { SLICE_MS, yieldToPage } from './scheduler';
 import { type TextRun, walkTextRuns } from './text-runs';
 import { VisibleFirst } from './visible-first';
@@ -189,7 +189,10 @@ export class ScanQueue {
             const until = part?.until;
             const current = text !== null && this.changes === seen;
             const rest = { root, text: current ? text : null, seen };
-            const start = this.#visibleFirst.take(root, cursor.node, until);
+            const onScreen = this.#visibleFirst.take(root, cursor.node, until);
+            // With a reading window, from a screen above it (layout is clean: just after a frame).
+            const start =
+              onScreen && this.#window ? backUp(this.#win, root, onScreen, cursor.node) : onScreen;
             if (start && cursor.node) {
               // On screen first, then back to where the walk was.
               this.#items.unshift(

@@ -125,7 +125,10 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   return id;
 }
 
-/** The terms a tab's content script has found so far (what the popup lists), by entry id, ids sorted. */
+/**
+ * The terms on a tab's page (what the popup lists), by entry id, ids sorted.
+ * Asking makes the content script read the whole page first (see ReadingWindow).
+ */
 export async function pageTerms(browser: ExtensionBrowser, tabId: number): Promise<Record<string, number>> {
   const reply = await browser.worker.evaluate(async (tab) => {
     const tabsApi = (
@@ -138,6 +141,15 @@ export async function pageTerms(browser: ExtensionBrowser, tabId: number): Promi
   const terms = (reply as { terms?: { id: string; count: number }[] } | undefined)?.terms ?? [];
   const sorted = [...terms].sort((a, b) => (a.id < b.id ? -1 : 1));
   return Object.fromEntries(sorted.map((t) => [t.id, t.count]));
+}
+
+/** The toolbar button's title for a tab ("Ketamine Lens: N terms explained …"). */
+export async function actionTitle(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  return browser.worker.evaluate(async (tab) => {
+    const api = (globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } })
+      .chrome.action;
+    return api.getTitle({ tabId: tab });
+  }, tabId);
 }
 
 export function highlightTexts(ranges: HighlightedRange[]): string[] {

@@ -58,16 +58,24 @@ export function markPointInPage(query: MarkPointQuery): { x: number; y: number }
   return null;
 }
 
-/**
- * Null until the element with id `first` holds a highlighted range; then
- * whether the element with id `other` holds one too (read in the same frame).
- */
-export function markedWith({ first, other }: { first: string; other: string }): { other: boolean } | null {
-  const marked = (id: string) => {
+/** Ids of the elements (nearest with an id) that hold a highlighted range, sorted, each once. */
+export function markedIdsInPage(): string[] {
+  const ids = new Set<string>();
+  for (const h of CSS.highlights.values()) {
+    for (const r of h) {
+      const id = r.startContainer.parentElement?.closest('[id]')?.id;
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids].sort();
+}
+
+/** Does every element with one of these ids hold a highlighted range? (Self-contained: runs in the page.) */
+export function allMarked(ids: string[]): boolean {
+  return ids.every((id) => {
     const el = document.getElementById(id);
     for (const h of CSS.highlights.values())
       for (const r of h) if (el?.contains(r.startContainer)) return true;
     return false;
-  };
-  return marked(first) ? { other: marked(other) } : null;
+  });
 }
