@@ -67,9 +67,9 @@ export class MarkStore {
     if (!list || !last || !marks[0] || compareMarks(marks[0], last) > 0) return marks;
     const known = new Map<Text, Set<string>>();
     for (const m of list) {
-      let at = known.get(m.startNode);
-      if (!at) known.set(m.startNode, (at = new Set()));
+      const at = known.get(m.startNode) ?? new Set<string>();
       at.add(`${m.startOffset}:${m.entry}`);
+      known.set(m.startNode, at);
     }
     return marks.filter((m) => !known.get(m.startNode)?.has(`${m.startOffset}:${m.entry}`));
   }

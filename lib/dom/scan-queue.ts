@@ -180,7 +180,9 @@ export class ScanQueue {
             if (!look && performance.now() - sliceStart <= SLICE_MS) continue;
             host.changed();
             const wait = this.#visibleFirst.frame(look);
-            const framed = wait ? await wait : (await yieldToPage(this.#win), false);
+            let framed = false;
+            if (wait) framed = await wait;
+            else await yieldToPage(this.#win);
             if (this.#stopped) return;
             sliceStart = performance.now();
             if (look) unseen = 0;

@@ -1,5 +1,6 @@
 // What happy-dom lacks of the CSS Custom Highlight API, for unit tests of the
-// painter and the Lens: a StaticRange that keeps its ends, and Highlight as a Set.
+// painter and the Lens: a StaticRange that keeps its ends, Highlight as a Set,
+// and an IntersectionObserver that calls back.
 
 export class FakeStaticRange {
   startContainer: Node;
@@ -15,3 +16,33 @@ export class FakeStaticRange {
 }
 
 export class FakeHighlight extends Set<FakeStaticRange> {}
+
+/** Where the page is scrolled to, as FakeIntersectionObserver reports it. */
+export const viewport = { top: 0, width: 800, height: 600 };
+
+/**
+ * happy-dom's IntersectionObserver never calls back, so every pause of a scan
+ * would wait out its frame timeout. This one reports each observed target in
+ * a task of its own, as a browser does just after a frame.
+ */
+export class FakeIntersectionObserver {
+  #callback: (entries: unknown[]) => void;
+  #targets = new Set<Element>();
+  constructor(callback: (entries: unknown[]) => void) {
+    this.#callback = callback;
+  }
+  observe(target: Element): void {
+    this.#targets.add(target);
+    setTimeout(() => {
+      if (!this.#targets.has(target)) return;
+      const { top, width, height } = viewport;
+      this.#callback([{ target, rootBounds: { width, height }, boundingClientRect: { top } }]);
+    }, 0);
+  }
+  unobserve(target: Element): void {
+    this.#targets.delete(target);
+  }
+  disconnect(): void {
+    this.#targets.clear();
+  }
+}

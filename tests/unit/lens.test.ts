@@ -6,39 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Lens, type PageMatcher, type RunMatch } from '../../lib/dom/lens';
 import { compareMarks, type Mark } from '../../lib/dom/mark-store';
-import { FakeHighlight, FakeStaticRange } from '../support/fake-highlight-api';
+import {
+  FakeHighlight,
+  FakeIntersectionObserver,
+  FakeStaticRange,
+  viewport,
+} from '../support/fake-highlight-api';
 
 // ---- what happy-dom lacks --------------------------------------------------
-
-/** Where the page is scrolled to, as the IntersectionObserver reports it. */
-const viewport = { top: 0, width: 800, height: 600 };
-
-/**
- * happy-dom's IntersectionObserver never calls back, so every pause of a scan
- * would wait out its frame timeout. This one reports each observed target in
- * a task of its own, as a browser does just after a frame.
- */
-class FakeIntersectionObserver {
-  #callback: (entries: unknown[]) => void;
-  #targets = new Set<Element>();
-  constructor(callback: (entries: unknown[]) => void) {
-    this.#callback = callback;
-  }
-  observe(target: Element): void {
-    this.#targets.add(target);
-    setTimeout(() => {
-      if (!this.#targets.has(target)) return;
-      const { top, width, height } = viewport;
-      this.#callback([{ target, rootBounds: { width, height }, boundingClientRect: { top } }]);
-    }, 0);
-  }
-  unobserve(target: Element): void {
-    this.#targets.delete(target);
-  }
-  disconnect(): void {
-    this.#targets.clear();
-  }
-}
 
 const win = window as unknown as Record<string, unknown> & {
   CSS: { highlights: Map<string, FakeHighlight> };
@@ -86,12 +61,13 @@ let lens: Lens | null = null;
 /** Store size at every onMarksChanged call. */
 let reports: number[] = [];
 
-function startLens(): Promise<void> {
+function startLens(readingWindow = false): Promise<void> {
   reports = [];
   const l = new Lens({
     doc: document,
     matcher,
     style: 'underline',
+    readingWindow,
     onMarksChanged: () => reports.push(l.store.size),
   });
   lens = l;
@@ -221,6 +197,67 @@ describe('scan queue', () => {
 });
 
 // ---- the context gate ----------------------------------------------------------
+
+/**
+ * Lays the paragraphs p0, p1, … out one under another, PARA_PX tall each,
+ * scrolled to viewport.top; anything else spans the page. elementFromPoint
+ * answers with the paragraph at that height.
+ */
+const PARA_PX = 100;
+function layOut(): void {
+  const box = (top: number, height: number) =>
+    ({ top, bottom: top + height, height, width: 500, left: 0, right: 500 }) as DOMRect;
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const i = /^p(\d+)$/.exec(this.id)?.[1];
+    return i === undefined ? box(-viewport.top, 1e6) : box(Number(i) * PARA_PX - viewport.top, PARA_PX);
+  });
+  vi.spyOn(document, 'elementFromPoint').mockImplementation(
+    (_x, y) => document.getElementById(`p${Math.floor((viewport.top + y) / PARA_PX)}`) ?? null,
+  );
+}
+
+describe('reading window', () => {
+  const marked = () => Array.from({ length: 200 }, (_, i) => store().marksIn($(`p${i}`)).length);
+
+  it('walks the paragraphs near the viewport, the ones the reader scrolls to, and the rest when asked: each once', async () => {
+    document.body.innerHTML = paragraphs(200, (i) => `Paragraph ${i}: ketamine, ${'more words '.repeat(6)}`);
+    layOut();
+    const h = window.innerHeight;
+    await startLens(true);
+    expect(lens?.partial).toBe(true);
+    // Down to a screen below the viewport (and at most one look, ~3000 characters, past it).
+    const first = marked().lastIndexOf(1);
+    expect(first).toBeGreaterThanOrEqual(Math.ceil((2 * h) / PARA_PX) - 1);
+    expect(first).toBeLessThan(100);
+    expect(
+      marked()
+        .slice(0, first + 1)
+        .every((n) => n === 1),
+    ).toBe(true);
+
+    // A jump to paragraph 150: it and the screen above it are read, not what lies between.
+    viewport.top = 150 * PARA_PX;
+    window.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(marksIn($('p150'))).toEqual(['ketamine']));
+    await vi.waitFor(() => expect(lens?.partial).toBe(true));
+    expect(marksIn($(`p${150 - Math.floor(h / PARA_PX)}`))).toEqual(['ketamine']);
+    expect(marksIn($('p120'))).toEqual([]);
+
+    await lens?.complete();
+    expect(lens?.partial).toBe(false);
+    expect(marked().every((n) => n === 1)).toBe(true);
+  });
+
+  it('does not stop at the window while a term waits for page context further down', async () => {
+    // The k-hole at the top, the ketamine that gives the page context 150 paragraphs down.
+    document.body.innerHTML = paragraphs(151, (i) =>
+      i === 0 ? 'A k-hole, described.' : i === 150 ? 'ketamine' : `Filler ${i} ${'words '.repeat(12)}`,
+    );
+    layOut();
+    await startLens(true);
+    expect(marksIn($('p0'))).toEqual(['k-hole']);
+  });
+});
 
 describe('context gate', () => {
   it('marks the tier-2 terms before the first tier-1 term once the scan reaches it', async () => {

@@ -58,3 +58,19 @@ describe('MarkStore.byEntry', () => {
     expect(summary.has(B)).toBe(false);
   });
 });
+
+describe('MarkStore.unknown', () => {
+  it('passes a run that comes after the block’s marks as it is, and drops marks the block already has', () => {
+    const store = new MarkStore();
+    const [p0] = page('alpha beta alpha beta') as [{ p: HTMLParagraphElement; text: Text }];
+    const first = marksOf(p0, [A, 0, 5], [B, 6, 10]);
+    expect(store.unknown(p0.p, first)).toBe(first);
+    store.add(p0.p, first);
+    const later = marksOf(p0, [A, 11, 16]);
+    expect(store.unknown(p0.p, later)).toBe(later);
+    // The block walked again (a rescan, then a parked walk coming back over it): nothing new but the last mark.
+    const again = marksOf(p0, [A, 0, 5], [B, 6, 10], [A, 11, 16], [B, 17, 21]);
+    store.add(p0.p, later);
+    expect(store.unknown(p0.p, again).map((m) => m.startOffset)).toEqual([17]);
+  });
+});

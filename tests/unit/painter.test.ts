@@ -4,20 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Mark, MarkStore, textMark } from '../../lib/dom/mark-store';
 import { Painter } from '../../lib/dom/painter';
-import { FakeHighlight, FakeStaticRange } from '../support/fake-highlight-api';
-
-/** Reports each observed target in a task of its own, as a browser does just after a frame. */
-class FakeIntersectionObserver {
-  #callback: (entries: unknown[]) => void;
-  constructor(callback: (entries: unknown[]) => void) {
-    this.#callback = callback;
-  }
-  observe(target: Element): void {
-    setTimeout(() => this.#callback([{ target }]), 0);
-  }
-  unobserve(): void {}
-  disconnect(): void {}
-}
+import { FakeHighlight, FakeIntersectionObserver, FakeStaticRange } from '../support/fake-highlight-api';
 
 const win = window as unknown as Record<string, unknown> & {
   CSS: { highlights: Map<string, FakeHighlight> };
