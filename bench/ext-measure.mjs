@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { url } from './browsers.mjs';
 import {
+  analyzeTasks,
   rendererMain,
   scriptEntries,
   scriptTime,
@@ -141,4 +142,40 @@ export async function extTotalMarks(b) {
   } catch {
     return null;
   }
+}
+
+/**
+ * On the page already loaded in `b`: what answering the popup's question
+ * ("which terms are on this page?") costs. With the reading window that
+ * reads the rest of the page, and loads the popover runtime (entry ids live
+ * there): content-script CPU (both scripts' top-level entries), the longest
+ * task it ran in, and how long the answer took.
+ */
+export async function extProfiledAsk(b) {
+  const tracer = await startTrace(b.session);
+  await startProfile(b.session);
+  const t0 = performance.now();
+  const total = await extTotalMarks(b);
+  const askMs = performance.now() - t0;
+  await sleep(500);
+  const profile = await stopProfile(b.session);
+  const events = await tracer.stop();
+  const sampled = scriptTime(profile, b.contentUrl);
+  const main = rendererMain(events, b.contentUrl);
+  const lens = scriptEntries(events, main, {
+    urlPart: b.contentUrl,
+    samples: sampled.samples,
+    microtasks: true,
+  });
+  // The runtime's own entries, unless they ran inside one of the content script's.
+  const inside = (x) => lens.some((l) => x.ts >= l.ts && x.end <= l.end);
+  const runtime = scriptEntries(events, main, { urlPart: 'popover-runtime' }).filter((x) => !inside(x));
+  const entries = [...lens, ...runtime].sort((a, c) => a.ts - c.ts);
+  const a = analyzeTasks(events, main, entries, sampled.samples);
+  return {
+    cpu: sumEntries(entries).cpuMs,
+    longest: a?.longestExtTask?.dur ?? Number.NaN,
+    askMs,
+    total,
+  };
 }

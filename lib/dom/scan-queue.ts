@@ -153,19 +153,34 @@ export class ScanQueue {
     let unclocked = 0;
     // Text walked since the last look at the reading window.
     let unseen = 0;
+    // Nothing but this walk has run since the last frame: layout is clean, a look costs no layout.
+    let clean = false;
     try {
       walks: while (!this.#stopped && this.#items.length) {
         const walk = this.#next();
         if (!walk) continue;
         const { root, text, seen, part } = walk;
+        const until = part?.until;
         const cursor = { node: null as Node | null, pos: 0 };
         const runs = walkTextRuns(root, {
           onShadowRoot: (sr) => host.addShadowRoot(sr),
           snapshot: text === null ? undefined : { text, current: () => this.changes === seen },
           from: part?.from,
-          until: part?.until,
+          until,
           cursor,
         });
+        // What is left of this walk, from the cursor (after a run).
+        const rest = (): WalkPart | null => {
+          if (!cursor.node) return null;
+          const current = text !== null && this.changes === seen;
+          return {
+            root,
+            text: current ? text : null,
+            seen,
+            from: { node: cursor.node, pos: cursor.pos },
+            until,
+          };
+        };
         for (const run of runs) {
           for (let at = 0; at < run.text.length; ) {
             const from = at;
@@ -174,43 +189,39 @@ export class ScanQueue {
             // (7k runs on the 1 MB article: ~1 ms of performance.now() calls).
             unclocked += at - from;
             unseen += at - from;
-            const look = this.#window !== null && unseen >= WINDOW_CHARS && at >= run.text.length;
+            let look = this.#window !== null && unseen >= WINDOW_CHARS && at >= run.text.length;
+            if (look && clean) {
+              // Still no layout to wait for: look in place, no pause.
+              look = false;
+              unseen = 0;
+              if (this.#parkIfBeyond(rest())) continue walks;
+            }
             if (!look && unclocked < CLOCK_CHARS) continue;
             unclocked = 0;
             if (!look && performance.now() - sliceStart <= SLICE_MS) continue;
             host.changed();
             const wait = this.#visibleFirst.frame(look);
-            let framed = false;
-            if (wait) framed = await wait;
+            clean = false;
+            if (wait) clean = await wait;
             else await yieldToPage(this.#win);
             if (this.#stopped) return;
             sliceStart = performance.now();
             if (look) unseen = 0;
             // Mid-run: go on with it (the walk can only move between runs).
             if (at < run.text.length) continue;
-            const until = part?.until;
-            const current = text !== null && this.changes === seen;
-            const rest = { root, text: current ? text : null, seen };
+            const left = rest();
             const onScreen = this.#visibleFirst.take(root, cursor.node, until);
             // With a reading window, from a screen above it (layout is clean: just after a frame).
             const start =
               onScreen && this.#window ? backUp(this.#win, root, onScreen, cursor.node) : onScreen;
-            if (start && cursor.node) {
+            if (start && left) {
               // On screen first, then back to where the walk was.
-              this.#items.unshift(
-                { ...rest, from: { node: start, pos: current ? textBefore(root, start) : 0 }, until },
-                { ...rest, from: { node: cursor.node, pos: cursor.pos }, until: start },
-              );
+              const pos = left.text !== null ? textBefore(root, start) : 0;
+              this.#items.unshift({ ...left, from: { node: start, pos } }, { ...left, until: start });
               continue walks;
             }
-            // Just after a frame, layout is clean: is the walk past the reader?
-            if (!framed || !look || !this.#window) continue;
-            if (cursor.node && host.mayPark() && this.#window.beyond(cursor.node)) {
-              this.#window.park({ ...rest, from: { node: cursor.node, pos: cursor.pos }, until });
-              // Parts queued next that start beyond the window wait too (still no layout: we have not yielded).
-              this.#parkQueuedBeyond();
-              continue walks;
-            }
+            // Just after a frame: is the walk past the reader?
+            if (clean && look && this.#parkIfBeyond(left)) continue walks;
           }
         }
       }
@@ -220,6 +231,18 @@ export class ScanQueue {
       host.changed();
       if (!this.#items.length || this.#stopped) this.#settle();
     }
+  }
+
+  /**
+   * Parks the rest of a walk if it goes on outside the reading window, and the
+   * parts queued next that start outside it too. Only while layout is clean.
+   */
+  #parkIfBeyond(left: WalkPart | null): boolean {
+    const win = this.#window;
+    if (!win || !left || !this.#host.mayPark() || !win.beyond(left.from.node)) return false;
+    win.park(left);
+    this.#parkQueuedBeyond();
+    return true;
   }
 
   /** Parks the parts at the head of the queue whose first text is outside the reading window. */
