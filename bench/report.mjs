@@ -144,7 +144,7 @@ export function budgetRows(x, B, { noMatch = null, size = null } = {}) {
     const limit = id === 'article-100k' ? 0.5 : null;
     add(
       id,
-      `Scan + highlight, ${SIZE_NAMES[id]} article: content-script CPU incl. start-up`,
+      `Scan + highlight, ${SIZE_NAMES[id]} article: content-script CPU incl. start-up${id === 'article-100k' ? ' (cold: after a forced GC, both sides)' : ''}`,
       col(x[id]),
       medMin(col(x[id])),
       `mark.js RegExp: ${medMin(col(B[`markRe:${id}`]))}; walk: ${medMin(col(B[`walk:${id}`]))}`,
@@ -153,6 +153,21 @@ export function budgetRows(x, B, { noMatch = null, size = null } = {}) {
       limit ? verdict(ratio(e, re) <= limit) : '—',
     );
     askRow(`${id}-ask`, SIZE_NAMES[id], x[`${id}Ask`]);
+    const warm = x[`${id}:warm`];
+    if (warm?.length) {
+      const w = median(col(warm));
+      const rw = median(col(B[`markRe:${id}:warm`]));
+      add(
+        `${id}-warm`,
+        `  same page loaded again in the same renderer (compiled code cached), both sides`,
+        col(warm),
+        medMin(col(warm)),
+        `mark.js RegExp: ${medMin(col(B[`markRe:${id}:warm`]))}`,
+        `ext ÷ mark.js = ${fmtX(ratio(w, rw))}`,
+        'report only',
+        '—',
+      );
+    }
   }
   if (x.neutral?.length) {
     const n = median(col(x.neutral));
@@ -288,6 +303,7 @@ const AB_KEYS = new Set([
   'article-1mb-ask',
   'article-100k',
   'article-100k-ask',
+  'article-100k-warm',
   'article-20k',
   'no-terms',
   '5mb-task',
@@ -309,7 +325,7 @@ export function abTable(rowsA, rowsB, labels) {
   for (const a of rowsA) {
     const b = byKey.get(a.key);
     if (!b || !AB_KEYS.has(a.key)) continue;
-    const fmt = a.key === 'heap' ? fmtMB : fmtMs;
+    const fmt = a.key.startsWith('heap') ? fmtMB : fmtMs;
     const paired = a.values.map((v, i) => ratio(v, b.values[i]));
     out.push([
       a.measure.trim(),
