@@ -5,6 +5,7 @@
 import { Lens, type PageMatcher } from '../dom/lens';
 import { compareMarks, type Mark } from '../dom/mark-store';
 import { Painter } from '../dom/painter';
+import { runSliced } from '../dom/scheduler';
 import {
   type ContentMessage,
   type PageState,
@@ -187,9 +188,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
     // Every term on the page, not only those near the reader.
     await lens?.complete();
     // Listed in the order the terms first appear (the side panel's order).
-    const summary = [...(lens?.store.byEntry(seeable()) ?? [])].sort(([, a], [, b]) =>
-      compareMarks(a.first, b.first),
-    );
+    const byEntry = lens ? await runSliced(win, lens.store.summarize(seeable())) : new Map();
+    const summary = [...byEntry].sort(([, a], [, b]) => compareMarks(a.first, b.first));
     // Ids live in the popover runtime (loaded now if no hover has loaded it yet).
     const rt = summary.length ? await runtime() : null;
     const terms = [];
@@ -213,9 +213,13 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         if (!lens?.store.size) return undefined;
         // Entry ids live in the runtime, which loads on the reader's first
         // pointer move or page-terms request: not necessarily yet.
-        return Promise.all([runtime(), lens.complete()]).then(([rt]) => {
+        const current = lens;
+        return Promise.all([runtime(), current.complete()]).then(async ([rt]) => {
           const entry = rt?.entryIndex(msg.id);
-          const mark = entry === undefined ? undefined : lens?.store.byEntry(seeable()).get(entry)?.first;
+          if (entry === undefined) return undefined;
+          const visible = seeable();
+          const only = (m: Mark) => m.entry === entry && visible(m);
+          const mark = (await runSliced(win, current.store.summarize(only))).get(entry)?.first;
           if (mark) openMark(mark, true);
           return mark ? { ok: true as const } : undefined;
         });

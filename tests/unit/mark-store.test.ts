@@ -74,3 +74,19 @@ describe('MarkStore.unknown', () => {
     expect(store.unknown(p0.p, again).map((m) => m.startOffset)).toEqual([17]);
   });
 });
+
+describe('MarkStore.summarize', () => {
+  it('yields once per block and ends with what byEntry gives', () => {
+    const store = new MarkStore();
+    const blocks = page('alpha beta', 'beta', 'alpha') as { p: HTMLParagraphElement; text: Text }[];
+    store.add(blocks[2]!.p, marksOf(blocks[2]!, [A, 0, 5]));
+    store.add(blocks[0]!.p, marksOf(blocks[0]!, [A, 0, 5], [B, 6, 10]));
+    store.add(blocks[1]!.p, marksOf(blocks[1]!, [B, 0, 4]));
+    const steps = store.summarize(() => true);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(3);
+    expect(step.value).toEqual(store.byEntry(() => true));
+  });
+});
