@@ -105,10 +105,10 @@ export async function noTermsRound(ctx, r) {
 }
 
 /**
- * A forced full GC: the renderer's V8 drops the code it compiled for earlier
- * pages, so the next page with terms compiles the scan afresh, as the first
- * such page in a renderer does (the 100 KB article: ~21 ms after it, ~11 ms
- * without, 6 loads each, Dec 2026). Both sides of a budget get the same.
+ * A forced full GC: afterwards the renderer's V8 compiles again the code it
+ * had compiled for earlier pages (the 100 KB article's content script: ~21 ms
+ * on the next load, ~11 ms without it, 6 loads each, Dec 2026; mark.js's
+ * RegExp likewise). Both sides of a budget get the same.
  */
 const forgetCompiledCode = (b) => b.session.send('HeapProfiler.collectGarbage');
 
