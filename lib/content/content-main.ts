@@ -67,7 +67,8 @@ export async function runContent(deps: ContentDeps): Promise<void> {
   let settings: SiteState = await askSiteState();
   const siteKey = settings.siteKey;
   let lens: Lens | null = null;
-  let lastShown = -1;
+  /** The mark next-term opened last (it goes on from there). */
+  let lastShown: Mark | null = null;
 
   // Hover and popover (Floating UI, the iframe host) load when the reader first
   // points at a page with marks (or asks for a term by keyboard or message).
@@ -228,12 +229,17 @@ export async function runContent(deps: ContentDeps): Promise<void> {
         if (!isTop || !lens) return undefined;
         const current = lens;
         // The whole page first: the next term may lie past the text read so far.
-        return current.complete().then(() => {
-          // Steps through the painted marks only (a repeat in the same block is the same term again).
-          const marks = current.store.paintedInReadingOrder().filter(seeable());
-          if (!marks.length) return undefined;
-          lastShown = (lastShown + 1) % marks.length;
-          openMark(marks[lastShown] as Mark, true);
+        return current.complete().then(async () => {
+          // Steps through the painted marks only (a repeat in the same block is the same term again),
+          // from the last one shown (if the page still has it), back to the first after the last.
+          const visible = seeable();
+          const after = lastShown?.startNode.isConnected ? lastShown : null;
+          const next =
+            (await runSliced(win, current.store.nextPainted(after, visible))) ??
+            (after ? await runSliced(win, current.store.nextPainted(null, visible)) : null);
+          if (!next) return undefined;
+          lastShown = next;
+          openMark(next, true);
           return { ok: true as const };
         });
       }

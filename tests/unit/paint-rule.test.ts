@@ -2,8 +2,13 @@
 // each entry is painted; repeats stay explained but unpainted. The rule
 // itself, then the mark store that feeds it a block's marks in reading order.
 import { describe, expect, it } from 'vitest';
-import { MarkStore, textMark } from '../../lib/dom/mark-store';
+import { type Mark, MarkStore, textMark } from '../../lib/dom/mark-store';
 import { paintedMarks } from '../../lib/dom/paint-rule';
+
+/** Runs a store's step-by-step generator to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
 
 // Entry numbers as the matcher gives them (the real glossary's, for readability).
 const KETAMINE = 78; // a safety entry
@@ -79,7 +84,7 @@ describe('mark store feeding the rule', () => {
     expect(paintedMarks(store.marksIn(a.p)).map((x) => x.startOffset)).toEqual([0]);
   });
 
-  it('lists the painted marks of every block in reading order, and still counts every occurrence', () => {
+  it('steps through the painted marks of every block in reading order, and still counts every occurrence', () => {
     const [a, b] = page('Ketamine and ketamine.', 'Esketamine, sold as Spravato; ketamine.');
     if (!a || !b) throw new Error('no paragraphs');
     const store = new MarkStore();
@@ -89,7 +94,14 @@ describe('mark store feeding the rule', () => {
       at(b, 'ketamine', KETAMINE),
     ]);
     store.add(a.p, [at(a, 'Ketamine', KETAMINE), at(a, 'ketamine', KETAMINE)]);
-    expect(store.paintedInReadingOrder().map(covered)).toEqual(['Ketamine', 'Esketamine', 'ketamine']);
+    // Next-term's steps: the painted marks in reading order, then none after the last.
+    const steps: Mark[] = [];
+    for (let m = drain(store.nextPainted(null, () => true)); m; m = drain(store.nextPainted(m, () => true))) {
+      steps.push(m);
+    }
+    expect(steps.map(covered)).toEqual(['Ketamine', 'Esketamine', 'ketamine']);
+    // Marks `keep` refuses are stepped over.
+    expect(covered(drain(store.nextPainted(null, (m) => m.entry !== KETAMINE)) as Mark)).toBe('Esketamine');
     expect(store.countsByEntry(() => true)).toEqual(
       new Map([
         [ESKETAMINE, 2],
