@@ -122,10 +122,12 @@ function expectWellFormedMessage(msg: unknown): void {
       break;
     case 'kl:count':
       // `off` (whether the lens is off in that frame) is optional in older builds.
-      expect(keys(m).filter((k) => k !== 'off')).toEqual(['count', 'frameUrl', 'type']);
+      expect(keys(m)).toEqual(['count', 'frameUrl', 'off', 'partial', 'type']);
       expect(Number.isInteger(m.count) && (m.count as number) >= 0).toBe(true);
       expect(typeof m.frameUrl).toBe('string');
-      if ('off' in m) expect([null, 'site', 'global']).toContain(m.off);
+      expect([null, 'site', 'global']).toContain(m.off);
+      // Whether part of the page is still unread (the reading window): anything but `true` reads as false.
+      expect(typeof m.partial).toBe('boolean');
       break;
     case 'kl:open-search':
       expect(keys(m)).toEqual(['query', 'type']);
@@ -257,11 +259,11 @@ describe('parseMessage / parsePageState', () => {
         });
         expect(
           parseMessage({ type: 'kl:count', count: 3, frameUrl: 'https://a.example/', ...withExtra }),
-        ).toMatchObject({
-          type: 'kl:count',
-          count: 3,
-          frameUrl: 'https://a.example/',
-        });
+        ).toEqual({ type: 'kl:count', count: 3, frameUrl: 'https://a.example/', off: null, partial: false });
+        // `partial` is true only when it is exactly true.
+        const count = { type: 'kl:count', count: 1, frameUrl: '' };
+        expect(parseMessage({ ...count, partial: true })).toMatchObject({ partial: true });
+        expect(parseMessage({ ...count, partial: extra })).toMatchObject({ partial: extra === true });
       }),
       { numRuns: 50 },
     );
