@@ -46,3 +46,33 @@ export class FakeIntersectionObserver {
     this.#targets.clear();
   }
 }
+
+/** The window as these tests see it: CSS.highlights is a Map of fake highlights. */
+export const fakeWindow = window as unknown as Record<string, unknown> & {
+  CSS: { highlights: Map<string, FakeHighlight> };
+};
+
+const saved = {
+  Highlight: fakeWindow.Highlight,
+  StaticRange: fakeWindow.StaticRange,
+  IntersectionObserver: fakeWindow.IntersectionObserver,
+  // happy-dom's window.CSS is a getter that makes a new object each time.
+  CSS: Object.getOwnPropertyDescriptor(window, 'CSS') as PropertyDescriptor,
+};
+
+/** Puts the fakes in place, with an empty highlight registry and the viewport at the top (beforeEach). */
+export function installFakes(): void {
+  fakeWindow.Highlight = FakeHighlight;
+  fakeWindow.StaticRange = FakeStaticRange;
+  fakeWindow.IntersectionObserver = FakeIntersectionObserver;
+  const css = Object.assign(fakeWindow.CSS, { highlights: new Map() });
+  Object.defineProperty(window, 'CSS', { value: css, configurable: true });
+  viewport.top = 0;
+}
+
+/** Gives happy-dom its own APIs back (afterEach). */
+export function removeFakes(): void {
+  Object.assign(fakeWindow, { Highlight: saved.Highlight, StaticRange: saved.StaticRange });
+  fakeWindow.IntersectionObserver = saved.IntersectionObserver;
+  Object.defineProperty(window, 'CSS', saved.CSS);
+}

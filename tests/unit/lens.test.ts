@@ -6,25 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Lens, type PageMatcher, type RunMatch } from '../../lib/dom/lens';
 import { compareMarks, type Mark } from '../../lib/dom/mark-store';
-import {
-  FakeHighlight,
-  FakeIntersectionObserver,
-  FakeStaticRange,
-  viewport,
-} from '../support/fake-highlight-api';
-
-// ---- what happy-dom lacks --------------------------------------------------
-
-const win = window as unknown as Record<string, unknown> & {
-  CSS: { highlights: Map<string, FakeHighlight> };
-};
-const saved = {
-  Highlight: win.Highlight,
-  StaticRange: win.StaticRange,
-  IntersectionObserver: win.IntersectionObserver,
-  // happy-dom's window.CSS is a getter that makes a new object each time.
-  CSS: Object.getOwnPropertyDescriptor(window, 'CSS') as PropertyDescriptor,
-};
+import { installFakes, removeFakes, viewport, fakeWindow as win } from '../support/fake-highlight-api';
 
 // ---- a stand-in matcher ----------------------------------------------------
 
@@ -94,12 +76,7 @@ const paragraphs = (n: number, text: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => `<p id="p${i}">${text(i)}</p>`).join('');
 
 beforeEach(() => {
-  win.Highlight = FakeHighlight;
-  win.StaticRange = FakeStaticRange;
-  win.IntersectionObserver = FakeIntersectionObserver;
-  const css = Object.assign(win.CSS, { highlights: new Map() });
-  Object.defineProperty(window, 'CSS', { value: css, configurable: true });
-  viewport.top = 0;
+  installFakes();
   clock = 0;
   slow = false;
 });
@@ -109,9 +86,7 @@ afterEach(() => {
   lens = null;
   vi.restoreAllMocks();
   document.body.replaceChildren();
-  Object.assign(win, { Highlight: saved.Highlight, StaticRange: saved.StaticRange });
-  win.IntersectionObserver = saved.IntersectionObserver;
-  Object.defineProperty(window, 'CSS', saved.CSS);
+  removeFakes();
 });
 
 // ---- the scan queue ----------------------------------------------------------

@@ -4,17 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Mark, MarkStore, textMark } from '../../lib/dom/mark-store';
 import { Painter } from '../../lib/dom/painter';
-import { FakeHighlight, FakeIntersectionObserver, FakeStaticRange } from '../support/fake-highlight-api';
-
-const win = window as unknown as Record<string, unknown> & {
-  CSS: { highlights: Map<string, FakeHighlight> };
-};
-const saved = {
-  Highlight: win.Highlight,
-  StaticRange: win.StaticRange,
-  IntersectionObserver: win.IntersectionObserver,
-  CSS: Object.getOwnPropertyDescriptor(window, 'CSS') as PropertyDescriptor,
-};
+import {
+  type FakeHighlight,
+  installFakes,
+  removeFakes,
+  fakeWindow as win,
+} from '../support/fake-highlight-api';
 
 const KETAMINE = 0; // a safety entry here
 const TRD = 1; // treatment-resistant depression
@@ -23,13 +18,7 @@ let store: MarkStore;
 let painter: Painter | null = null;
 
 beforeEach(() => {
-  win.Highlight = FakeHighlight;
-  win.StaticRange = FakeStaticRange;
-  win.IntersectionObserver = FakeIntersectionObserver;
-  Object.defineProperty(window, 'CSS', {
-    value: Object.assign(win.CSS, { highlights: new Map() }),
-    configurable: true,
-  });
+  installFakes();
   store = new MarkStore();
   painter = new Painter(document, { isSafety: (e) => e === KETAMINE, style: 'underline' }, (c) =>
     store.marksIn(c),
@@ -41,9 +30,7 @@ afterEach(() => {
   painter?.stop();
   painter = null;
   document.body.replaceChildren();
-  Object.assign(win, { Highlight: saved.Highlight, StaticRange: saved.StaticRange });
-  win.IntersectionObserver = saved.IntersectionObserver;
-  Object.defineProperty(window, 'CSS', saved.CSS);
+  removeFakes();
 });
 
 /** The paragraphs of the page, each with its one text node. */
