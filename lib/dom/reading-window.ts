@@ -9,7 +9,7 @@
 
 import { AfterFrame } from './after-frame';
 import { walkStartAround } from './text-runs';
-import { firstStartBetween } from './visible-first';
+import { elementsDown, FOLLOWING, firstStartBetween } from './visible-first';
 
 /**
  * Part of a root's walk: from a node until another (none: the root's end).
@@ -26,9 +26,6 @@ export interface WalkPart {
 
 /** Heights (fractions of the viewport) probed for text inside a parked part. */
 const PROBES = [0.1, 0.5, 0.9];
-
-/** DOCUMENT_POSITION_FOLLOWING */
-const FOLLOWING = 4;
 
 /** Blocks stepped back over at most (see backUp). */
 const MAX_BACK = 200;
@@ -188,13 +185,6 @@ export class ReadingWindow {
   }
 
   #probe(): Element[] {
-    const seen: Element[] = [];
-    const w = this.#win.innerWidth;
-    const h = this.#win.innerHeight;
-    for (const f of PROBES) {
-      const el = this.#win.document.elementFromPoint(w / 2, h * f);
-      if (el) seen.push(el);
-    }
-    return seen;
+    return elementsDown(this.#win.document, this.#win.innerWidth, this.#win.innerHeight, PROBES);
   }
 }

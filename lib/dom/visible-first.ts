@@ -18,7 +18,7 @@ import { walkStartAround } from './text-runs';
 const PROBES = [0.1, 0.4, 0.7];
 
 /** DOCUMENT_POSITION_FOLLOWING */
-const FOLLOWING = 4;
+export const FOLLOWING = 4;
 
 /** A scan lets the page render at least this often… */
 const FRAME_EVERY_MS = 50;
@@ -107,16 +107,24 @@ export class VisibleFirst {
     // one 5 MB text node, so it is not asked when there is nothing to gain).
     const view = root?.rootBounds;
     if (this.#isScanning() && view && root.boundingClientRect.top < -view.height) {
-      const seen: Element[] = [];
-      for (const f of PROBES) {
-        // (Our own popover host, if hit, is skipped by the walk like any opted-out element.)
-        const el = this.#win.document.elementFromPoint(view.width / 2, view.height * f);
-        if (el) seen.push(el);
-      }
-      this.#seen = seen;
+      this.#seen = elementsDown(this.#win.document, view.width, view.height, PROBES);
     }
     this.#waiting?.(true);
   }
+}
+
+/**
+ * The elements at `heights` (fractions of `height`) down the middle of a
+ * `width`-wide viewport. (Our own popover host, if hit, is skipped by the
+ * walk like any opted-out element.)
+ */
+export function elementsDown(doc: Document, width: number, height: number, heights: number[]): Element[] {
+  const seen: Element[] = [];
+  for (const f of heights) {
+    const el = doc.elementFromPoint(width / 2, height * f);
+    if (el) seen.push(el);
+  }
+  return seen;
 }
 
 /**
