@@ -267,6 +267,7 @@ export function analyzeTasks(events, main, entries, scriptSamples) {
     extTaskCount: ext.length,
     longestExtTask: longestExt
       ? {
+          ts: longestExt.ts,
           dur: longestExt.dur,
           cpu: longestExt.cpu,
           extMs: Math.min(longestExt.extMs, longestExt.dur),

@@ -22,6 +22,8 @@ export interface WalkPart {
   /** The root's text snapshot, good while the change count is still `seen`; null: read each node. */
   text: string | null;
   seen: number;
+  /** skippedIn(root) as the walk found it, good while the change count is still `seen`. */
+  skipped?: Set<Element> | null;
 }
 
 /** Heights (fractions of the viewport) probed for text inside a parked part. */

@@ -5,7 +5,7 @@
 
 import { backUp, ReadingWindow, type WalkPart } from './reading-window';
 import { SLICE_MS, yieldToPage } from './scheduler';
-import { type TextRun, walkTextRuns } from './text-runs';
+import { skippedIn, type TextRun, walkTextRuns } from './text-runs';
 import { VisibleFirst } from './visible-first';
 
 /** What the queue needs from the Lens. */
@@ -157,28 +157,42 @@ export class ScanQueue {
     let clean = false;
     try {
       walks: while (!this.#stopped && this.#items.length) {
+        // Each walk starts with a native query (see skippedIn): parts of one
+        // walk may come one after another, so the clock is read between them too.
+        if (performance.now() - sliceStart > SLICE_MS) {
+          host.changed();
+          await yieldToPage(this.#win);
+          if (this.#stopped) return;
+          sliceStart = performance.now();
+          clean = false;
+          continue;
+        }
         const walk = this.#next();
         if (!walk) continue;
         const { root, text, seen, part } = walk;
         const until = part?.until;
         const cursor = { node: null as Node | null, pos: 0 };
+        const skipped =
+          part && part.seen === this.changes && part.skipped !== undefined ? part.skipped : skippedIn(root);
         const runs = walkTextRuns(root, {
           onShadowRoot: (sr) => host.addShadowRoot(sr),
           snapshot: text === null ? undefined : { text, current: () => this.changes === seen },
           from: part?.from,
           until,
           cursor,
+          skipped,
         });
         // What is left of this walk, from the cursor (after a run).
         const rest = (): WalkPart | null => {
           if (!cursor.node) return null;
-          const current = text !== null && this.changes === seen;
+          const current = this.changes === seen;
           return {
             root,
             text: current ? text : null,
             seen,
             from: { node: cursor.node, pos: cursor.pos },
             until,
+            skipped: current ? skipped : undefined,
           };
         };
         for (const run of runs) {

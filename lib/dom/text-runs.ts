@@ -147,8 +147,25 @@ export interface RunWalkOptions {
   from?: { node: Node; pos: number };
   /** Stop before this node (where another walk starts). */
   until?: Node;
+  /**
+   * skippedIn(root), if known: a part of a walk reuses the query of the walk
+   * it continues (on the 5 MB benchmark page one query is 12–20 ms).
+   */
+  skipped?: Set<Element> | null;
   /** Kept at every yield: where a walk taking over from this one starts (its `from`). */
   cursor?: { node: Node | null; pos: number };
+}
+
+/**
+ * The elements under `root` skipped by attribute (SKIP_ATTRIBUTES), found
+ * with one native query; null when there are none (most pages: then no Set
+ * lookup per element).
+ */
+export function skippedIn(root: Node): Set<Element> | null {
+  const queryRoot = root as ParentNode;
+  const found =
+    typeof queryRoot.querySelectorAll === 'function' ? queryRoot.querySelectorAll(SKIP_ATTRIBUTES) : null;
+  return found && found.length > 0 ? new Set<Element>(found) : null;
 }
 
 /**
@@ -158,11 +175,7 @@ export interface RunWalkOptions {
 export function* walkTextRuns(root: Node, options: RunWalkOptions = {}): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
   if (root.nodeType === 1 && (root as Element).closest?.(SKIP_SELECTOR)) return;
-  const queryRoot = root as ParentNode;
-  const found =
-    typeof queryRoot.querySelectorAll === 'function' ? queryRoot.querySelectorAll(SKIP_ATTRIBUTES) : null;
-  // Most pages skip nothing: then no Set lookup per element.
-  const skip = found && found.length > 0 ? new Set<Element>(found) : null;
+  const skip = options.skipped !== undefined ? options.skipped : skippedIn(root);
   const onShadowRoot = options.onShadowRoot;
   // Only an element's or a shadow root's textContent is its text (a document's is null).
   const snapshot = root.nodeType === 1 || root.nodeType === 11 ? options.snapshot : undefined;

@@ -223,6 +223,20 @@ describe('reading window', () => {
     expect(marked().every((n) => n === 1)).toBe(true);
   });
 
+  it('skips hidden text in parked parts, and hidden text added after the walk began', async () => {
+    document.body.innerHTML = paragraphs(200, (i) => `Paragraph ${i}: ketamine, ${'more words '.repeat(6)}`);
+    for (let i = 5; i < 200; i += 10) $(`p${i}`).hidden = true;
+    layOut();
+    await startLens(true);
+    expect(lens?.partial).toBe(true);
+    // Far below, in parked text: the page adds a hidden term to a paragraph.
+    $('p190').insertAdjacentHTML('beforeend', '<span hidden>and a k-hole</span>');
+    await lens?.complete();
+    const expected = Array.from({ length: 200 }, (_, i) => (i % 10 === 5 ? 0 : 1));
+    // A walk under way may meet the new element first; the rescan of its block follows.
+    await vi.waitFor(() => expect(marked()).toEqual(expected), { timeout: 3000 });
+  });
+
   it('does not stop at the window while a term waits for page context further down', async () => {
     // The k-hole at the top, the ketamine that gives the page context 150 paragraphs down.
     document.body.innerHTML = paragraphs(151, (i) =>
