@@ -200,9 +200,9 @@ describe('reading window', () => {
     const h = window.innerHeight;
     await startLens(true);
     expect(lens?.partial).toBe(true);
-    // Down to a screen below the viewport (and at most one look, ~3000 characters, past it).
+    // Down to the viewport's bottom (and at most one look, ~3000 characters, past it).
     const first = marked().lastIndexOf(1);
-    expect(first).toBeGreaterThanOrEqual(Math.ceil((2 * h) / PARA_PX) - 1);
+    expect(first).toBeGreaterThanOrEqual(Math.ceil(h / PARA_PX) - 1);
     expect(first).toBeLessThan(100);
     expect(
       marked()
@@ -221,6 +221,21 @@ describe('reading window', () => {
     await lens?.complete();
     expect(lens?.partial).toBe(false);
     expect(marked().every((n) => n === 1)).toBe(true);
+  });
+
+  it('reads to the viewport bottom until the reader scrolls, then to a screen below it', async () => {
+    // ~310 characters a paragraph: a look at the window every ~10 paragraphs (1,000 px).
+    document.body.innerHTML = paragraphs(200, (i) => `Paragraph ${i}: ketamine, ${'more words '.repeat(26)}`);
+    layOut();
+    const h = window.innerHeight;
+    const read = () => marked().lastIndexOf(1);
+    await startLens(true);
+    expect(read()).toBeGreaterThanOrEqual(Math.ceil(h / PARA_PX) - 1);
+    expect(read()).toBeLessThan(Math.ceil((2 * h) / PARA_PX) - 1);
+    viewport.top = 10;
+    window.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(read()).toBeGreaterThanOrEqual(Math.ceil((2 * h + 10) / PARA_PX) - 1));
+    expect(lens?.partial).toBe(true);
   });
 
   it('skips hidden text in parked parts, and hidden text added after the walk began', async () => {

@@ -54,11 +54,16 @@ describe('backUp', () => {
 });
 
 describe('ReadingWindow.beyond', () => {
-  it('is true for a place more than a screen above the top or below the bottom of the viewport', () => {
-    document.body.innerHTML = '<p id="above">a</p><p id="near">b</p><p id="below">c</p>';
-    boxes({ above: -H - 200, near: H + 50, below: 2 * H + 1 });
+  it('is true a screen above the top, and below the bottom: a screen below once the reader has scrolled', () => {
+    document.body.innerHTML = '<p id="above">a</p><p id="on">o</p><p id="near">b</p><p id="below">c</p>';
+    boxes({ above: -H - 200, on: H - 50, near: H + 50, below: 2 * H + 1 });
     const w = new ReadingWindow(window, () => {});
     expect(w.beyond($('above'))).toBe(true);
+    expect(w.beyond($('on'))).toBe(false);
+    // Until the first scroll, the window ends at the viewport's bottom.
+    expect(w.beyond($('near'))).toBe(true);
+    w.park({ root: document.body, from: { node: $('below'), pos: 0 }, text: null, seen: 0 });
+    window.dispatchEvent(new Event('scroll'));
     expect(w.beyond($('near'))).toBe(false);
     expect(w.beyond($('below'))).toBe(true);
     // White space between blocks has no box of its own: the next block's counts.
