@@ -1,6 +1,7 @@
 // The reading window: on a web page the walk reads the text near the reader
-// (from one screen above the viewport to one below, the painter's window)
-// and parks the rest. A reader who never goes further down never pays for
+// (from one screen above the viewport to one below, the painter's window;
+// until the reader first scrolls, down to the viewport's bottom only) and
+// parks the rest. A reader who never goes further down never pays for
 // it. A parked part of a walk comes back when the reader comes near its
 // first text (scrolling down), when a jump lands inside it (an anchor, find
 // in page, scrolling back up into the text above a walk that moved), or when
@@ -114,7 +115,7 @@ export class ReadingWindow {
     const h = this.#win.innerHeight;
     // Until the reader scrolls, the window ends at the viewport's bottom: the
     // screen below is read at the first scroll, so a reader who stays put
-    // never pays for it (a third of the 100 KB article's start-up scan).
+    // never pays for it.
     return r.top > (this.#moved ? 2 * h : h) || r.bottom < -h;
   }
 
