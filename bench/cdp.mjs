@@ -16,7 +16,13 @@ export async function stopProfile(session) {
   return profile;
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+// KL_TRACE_EXTRA (comma-separated) adds categories for a diagnosis, e.g. blink_gc,v8.gc.
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  ...(process.env.KL_TRACE_EXTRA?.split(',').filter(Boolean) ?? []),
+];
 
 /** Starts a trace; returns `stop()` that resolves to the collected events. */
 export async function startTrace(session) {
