@@ -65,13 +65,15 @@ export class MarkStore {
     const list = this.#byContainer.get(container);
     const last = list?.[list.length - 1];
     if (!list || !last || !marks[0] || compareMarks(marks[0], last) > 0) return marks;
+    // A mark is its entry at a place: start node, then offset and entry.
+    const key = (m: Mark) => `${m.startOffset}:${m.entry}`;
     const known = new Map<Text, Set<string>>();
     for (const m of list) {
       const at = known.get(m.startNode) ?? new Set<string>();
-      at.add(`${m.startOffset}:${m.entry}`);
+      at.add(key(m));
       known.set(m.startNode, at);
     }
-    return marks.filter((m) => !known.get(m.startNode)?.has(`${m.startOffset}:${m.entry}`));
+    return marks.filter((m) => !known.get(m.startNode)?.has(key(m)));
   }
 
   /**
